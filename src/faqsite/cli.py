@@ -1,0 +1,71 @@
+"""The ``faqsite`` command. Its core is :func:`run`, which returns the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from faqsite.errors import SourceError, display_path
+from faqsite.importer.pipeline import ImportOptions, import_season
+
+SEASON_ID = r"^\d{4}-s\d+$"
+
+
+def _import(args: argparse.Namespace) -> int:
+    import re
+
+    if not re.match(SEASON_ID, args.season):
+        print(f"faqsite import: season '{args.season}' is malformed (expected YEAR-sN, e.g. 2021-s1)", file=sys.stderr)
+        return 2
+    options = ImportOptions(
+        source=args.source,
+        season=args.season,
+        docs=args.docs,
+        figures=args.figures,
+        upstream_repo=args.upstream_repo,
+        upstream_path=args.upstream_path or f"docs/zh_CN/FAQ/{args.source.name}",
+        force=args.force,
+    )
+    result = import_season(options)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    for path in result.pages:
+        state = "written" if path in result.written else "unchanged"
+        print(f"{display_path(path)}: {state}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="faqsite", description="Tools for the PaddleClas FAQ documentation site.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    imp = sub.add_parser("import", help="import an upstream season file into one page per issue")
+    imp.add_argument("source", type=Path, help="upstream season Markdown file")
+    imp.add_argument("--season", required=True, help="season id, e.g. 2021-s1")
+    imp.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)")
+    imp.add_argument("--figures", type=Path, default=Path("data/figures.yml"), help="figure registry")
+    imp.add_argument(
+        "--upstream-repo",
+        default="https://github.com/PaddlePaddle/PaddleClas/blob/release/2.5/",
+        help="base URL that links to other upstream pages resolve against",
+    )
+    imp.add_argument("--upstream-path", help="path of the source file in the upstream repository")
+    imp.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
+    imp.set_defaults(func=_import)
+    return p
+
+
+def run(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except SourceError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,410 @@
+"""Small pure transforms that turn upstream text into the site's one form.
+
+Each body transform takes the answer text and returns new text; none touches
+code spans or code blocks. :func:`normalize_season` applies them in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from posixpath import normpath
+from urllib.parse import urljoin
+
+import autocorrect_py
+from markdown_it import MarkdownIt
+
+from faqsite.errors import Problem, SourceError
+from faqsite.importer.figures import Figure, FigureRegistry
+from faqsite.importer.model import Question, Season, Unit
+
+# Characters that get a space between them and Latin letters or digits.
+HAN = "\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A code span: a run of backticks, content, the same run again (CommonMark).
+CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
+HAN_BEFORE_CODE = re.compile(rf"(?<=[{HAN}])[ \t]*$")
+HAN_AFTER_CODE = re.compile(rf"^[ \t]*(?=[{HAN}])")
+ANSWER_MARKER = re.compile(r"^(?P<indent>\s*)\*\*\s*A\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)\s*")
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+NAMED_ANCHOR = re.compile(r"""<a\s+name\s*=\s*["'][^"']*["']\s*>\s*</a>""")
+MD_IMAGE_ALONE = re.compile(r"^\s*!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
+MD_LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+BLANK_RUN = re.compile(r"\n{3,}")
+DATE = re.compile(r"^(?P<y>\d{4})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})$")
+
+# Full-width parentheses around Latin text only, as the legacy layout writes
+# "（transforms）" where the current one writes "(transforms)".
+FULLWIDTH_PARENS_LATIN = re.compile(r"（(?P<inner>[\x20-\x7e]+)）")
+# A link next to a Han character: the space between them follows the same rule
+# as plain text (space only where the link text starts or ends with Latin/digits).
+LINK_THEN_TEXT = re.compile(rf"(?P<link>\[[^\[\]]*?(?P<last>.)\]\([^)\s]+\))(?P<gap>[ \t]*)(?=[{HAN}])")
+TEXT_THEN_LINK = re.compile(rf"(?<=[{HAN}])(?P<gap>[ \t]*)(?P<link>\[(?P<first>.)[^\[\]]*\]\([^)\s]+\))")
+LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+# No space between a closing parenthesis and Han ("…网络)组成"), as upstream writes it.
+PAREN_THEN_HAN = re.compile(rf"\)[ \t]+(?=[{HAN}])")
+# A command-line option after Han gets its space ("使用 -o 来调整").
+HAN_THEN_OPTION = re.compile(rf"(?<=[{HAN}])(?=--?[A-Za-z])")
+
+# autocorrect's defaults, less the rules that the current upstream layout does
+# not follow: no space around brackets ("OHEM(online …)的方法") or dashes
+# ("准确率-预测时间曲线"), and punctuation left in the width the author chose
+# (its full-width rule treats the same sentence differently depending on spacing).
+AUTOCORRECT_CONFIG = "rules:\n  space-bracket: 0\n  space-dash: 0\n  fullwidth: 0\n"
+autocorrect_py.load_config(AUTOCORRECT_CONFIG)
+
+_MD = MarkdownIt("commonmark")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the transforms need besides the text."""
+
+    source: str
+    figures: FigureRegistry
+    upstream_url: str  # URL of the source file upstream; relative links resolve against it
+    anchors: dict[str, str]  # legacy in-page anchors -> our page ("issue-3.md")
+
+
+# --- helpers ---------------------------------------------------------------
+
+
+def code_lines(text: str) -> set[int]:
+    """0-based indices of lines inside fenced or indented code blocks."""
+    inside: set[int] = set()
+    for tok in _MD.parse(text):
+        if tok.type in ("fence", "code_block") and tok.map:
+            inside.update(range(*tok.map))
+    return inside
+
+
+def map_prose(text: str, fn: Callable[[str], str]) -> str:
+    """Apply ``fn`` to every stretch of text outside code blocks and code spans."""
+    skip = code_lines(text)
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        if i in skip:
+            out.append(line)
+            continue
+        parts, last = [], 0
+        for m in CODE_SPAN.finditer(line):
+            parts.append(fn(line[last : m.start()]))
+            parts.append(m.group(0))
+            last = m.end()
+        parts.append(fn(line[last:]))
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+def space_code_spans(line: str) -> str:
+    """One space between a Han character and an adjacent code span."""
+    spans = list(CODE_SPAN.finditer(line))
+    if not spans:
+        return line
+    gaps = [line[a:b] for a, b in zip([0] + [m.end() for m in spans], [m.start() for m in spans] + [len(line)])]
+    out = []
+    for i, gap in enumerate(gaps):
+        if i > 0:
+            gap = HAN_AFTER_CODE.sub(" ", gap)
+        if i < len(spans):
+            gap = HAN_BEFORE_CODE.sub(" ", gap)
+            out.extend([gap, spans[i].group(0)])
+        else:
+            out.append(gap)
+    return "".join(out)
+
+
+# --- text transforms --------------------------------------------------------
+
+
+def space_links(text: str) -> str:
+    """Between a link and a Han character: one space if the link text meets it with Latin, else none."""
+
+    def after(m: re.Match[str]) -> str:
+        return m["link"] + (" " if LATIN_OR_DIGIT.match(m["last"]) else "")
+
+    def before(m: re.Match[str]) -> str:
+        return (" " if LATIN_OR_DIGIT.match(m["first"]) else "") + m["link"]
+
+    return TEXT_THEN_LINK.sub(before, LINK_THEN_TEXT.sub(after, text))
+
+
+def tidy_punctuation_spacing(text: str) -> str:
+    """Half-width parentheses around Latin text, no gap after ")", a space before "-o"."""
+    text = FULLWIDTH_PARENS_LATIN.sub(r"(\g<inner>)", text)
+    return HAN_THEN_OPTION.sub(" ", PAREN_THEN_HAN.sub(")", text))
+
+
+def space_cjk(text: str) -> str:
+    """Spacing between Chinese and Latin text as in the current upstream layout.
+
+    autocorrect does letters and digits (and leaves code alone); code spans
+    next to Han characters get one space, as upstream writes them now, and
+    links follow the rule of the text they hold.
+    """
+    spaced = map_prose(autocorrect_py.format_for(text, "md"), lambda s: space_links(tidy_punctuation_spacing(s)))
+    skip = code_lines(spaced)
+    return "\n".join(
+        line if i in skip else space_code_spans(line) for i, line in enumerate(spaced.split("\n"))
+    )
+
+
+def normalize_title(title: str) -> str:
+    """One line, single spaces, spacing as in the body."""
+    return space_cjk(" ".join(title.split())).strip()
+
+
+def strip_comments_and_anchors(text: str) -> str:
+    """Remove HTML comments and legacy ``<a name>`` anchors (blocks that hold nothing else)."""
+    lines = text.split("\n")
+    drop: set[int] = set()
+    tokens = _MD.parse(text)
+    for i, tok in enumerate(tokens):
+        if tok.type not in ("html_block", "inline") or not tok.map or tok.level > 1:
+            continue
+        if tok.type == "inline" and tokens[i - 1].type != "paragraph_open":
+            continue
+        if not NAMED_ANCHOR.sub("", COMMENT.sub("", tok.content)).strip():
+            drop.update(range(*tok.map))
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def strip_answer_marker(text: str) -> str:
+    """Drop the ``**A**：`` marker, so every answer has one shape."""
+    skip = code_lines(text)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i not in skip and (m := ANSWER_MARKER.match(line)):
+            lines[i] = m["indent"] + line[m.end() :] if line[m.end() :].strip() else ""
+            break
+    return "\n".join(lines)
+
+
+def rewrite_links(text: str, ctx: Context, first_line: int) -> str:
+    """Relative links to upstream pages become absolute; in-page anchors go to our page."""
+    problems: list[Problem] = []
+    lines = text.split("\n")
+
+    def fix(segment: str, line_no: int) -> str:
+        def one(m: re.Match[str]) -> str:
+            target = m["target"]
+            if SCHEME.match(target) or target.startswith("//"):
+                return m.group(0)
+            if target.split("#")[0] in ctx.anchors.values():
+                return m.group(0)  # already one of our pages
+            if target.startswith("#"):
+                page = ctx.anchors.get(target[1:])
+                if page is None:
+                    problems.append(Problem(ctx.source, line_no, f"link to unknown anchor '{target}' (expected one of the source's issue anchors)"))
+                    return m.group(0)
+                new = page
+            else:
+                new = urljoin(ctx.upstream_url, target)
+            return f"[{m['text']}]({new}{m['title'] or ''})"
+
+        return MD_LINK.sub(one, segment)
+
+    skip = code_lines(text)
+    out = []
+    for i, line in enumerate(lines):
+        if i in skip:
+            out.append(line)
+            continue
+        parts, last = [], 0
+        for m in CODE_SPAN.finditer(line):
+            parts.extend([fix(line[last : m.start()], first_line + i), m.group(0)])
+            last = m.end()
+        parts.append(fix(line[last:], first_line + i))
+        out.append("".join(parts))
+    if problems:
+        raise SourceError(problems)
+    return "\n".join(out)
+
+
+class _ImgFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.images: list[dict[str, str | None]] = []
+        self.other = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.images.append(dict(attrs))
+        elif tag not in ("div", "p", "center", "br"):
+            self.other = True
+
+
+def figure_block(figure: Figure, lang: str, depth: int) -> str:
+    """Our one image form: Markdown image with alt and width, in a captioned figure."""
+    src = "../" * depth + "images/faq/" + figure.file
+    return (
+        f'![{figure.alt[lang]}]({src}){{ width="{figure.width}" }}\n'
+        f"/// caption\n{figure.caption[lang]}\n///"
+    )
+
+
+def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
+    """Both upstream image syntaxes become our figure (or formula) blocks."""
+    lines = text.split("\n")
+    problems: list[Problem] = []
+    replacements: dict[int, tuple[int, str]] = {}
+    tokens = _MD.parse(text)
+    for i, tok in enumerate(tokens):
+        if not tok.map:
+            continue
+        src: str | None = None
+        if tok.type == "html_block":
+            finder = _ImgFinder()
+            finder.feed(tok.content)
+            if not finder.images:
+                continue
+            if len(finder.images) > 1 or finder.other:
+                problems.append(Problem(ctx.source, first_line + tok.map[0], "HTML block with more than one image or other markup (expected one <img> per block)"))
+                continue
+            src = finder.images[0].get("src") or ""
+        elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
+            images = [c for c in tok.children or [] if c.type == "image"]
+            if images and all(ctx.figures.is_ours(str(c.attrs.get("src", ""))) for c in images):
+                continue  # already in our figure form
+            if m := MD_IMAGE_ALONE.match(tok.content):
+                src = m["src"]
+            elif images:
+                problems.append(Problem(ctx.source, first_line + tok.map[0], "image inside running text (expected the image alone in its paragraph)"))
+                continue
+            else:
+                continue
+        else:
+            continue
+        target = ctx.figures.lookup(src)
+        if target is None:
+            problems.append(Problem(ctx.source, first_line + tok.map[0], f"image '{src}' is not in the figure registry (expected one of: {', '.join(ctx.figures.known)})"))
+            continue
+        if isinstance(target, Figure):
+            block = figure_block(target, "zh", depth)
+        else:
+            block = f"```math\n{target.tex}\n```"
+        replacements[tok.map[0]] = (tok.map[1], block)
+    if problems:
+        raise SourceError(problems)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i in replacements:
+            end, block = replacements[i]
+            out.extend(["", block, ""])
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
+
+
+def tidy(text: str) -> str:
+    """No trailing spaces outside code, no runs of blank lines, no blank edges."""
+    skip = code_lines(text)
+    lines = [line if i in skip else line.rstrip() for i, line in enumerate(text.split("\n"))]
+    return BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def normalize_body(question: Question, ctx: Context, depth: int) -> str:
+    first = question.line + 1
+    text = strip_comments_and_anchors(question.body)
+    text = strip_answer_marker(text)
+    text = rewrite_links(text, ctx, first)
+    text = space_cjk(text)
+    text = map_images(text, ctx, first, depth)
+    return tidy(text)
+
+
+# --- dates ----------------------------------------------------------------
+
+
+def parse_date(raw: str) -> dt.date | None:
+    m = DATE.match(raw.strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def evident_correction(date: dt.date, before: dt.date | None, after: dt.date | None) -> dt.date | None:
+    """A date with a neighbour's year that falls in order, if there is exactly one."""
+    fits = set()
+    for year in {n.year for n in (before, after) if n}:
+        try:
+            candidate = date.replace(year=year)
+        except ValueError:
+            continue
+        if (before is None or candidate >= before) and (after is None or candidate <= after):
+            fits.add(candidate)
+    return fits.pop() if len(fits) == 1 else None
+
+
+def in_order(dates: list[dt.date]) -> set[int]:
+    """Indices of a longest non-decreasing run of ``dates``: the ones not to question."""
+    best: list[list[int]] = []
+    for i, d in enumerate(dates):
+        prev = max((best[j] for j in range(i) if dates[j] <= d), key=len, default=[])
+        best.append([*prev, i])
+    return set(max(best, key=len, default=[]))
+
+
+def assign_dates(season: Season) -> tuple[list[Unit], list[Problem]]:
+    """Dates from the table of contents; out-of-order ones corrected and reported."""
+    warnings: list[Problem] = []
+    errors: list[Problem] = []
+    by_number = {e.number: e for e in season.toc if e.date}
+    units = [replace(u) for u in season.units]
+    dated: list[tuple[Unit, dt.date, int]] = []
+    for unit in units:
+        entry = by_number.get(unit.number)
+        if entry is None or entry.date is None:
+            continue
+        date = parse_date(entry.date)
+        if date is None:
+            errors.append(Problem(season.source, entry.line, f"malformed date '{entry.date}' for {unit.title} (expected YYYY.MM.DD)"))
+            continue
+        dated.append((unit, date, entry.line))
+    keep = in_order(dated_only := [d for _, d, _ in dated])
+    for i, (unit, date, line) in enumerate(dated):
+        unit.date, unit.date_line = date, line
+        if i in keep:
+            continue
+        before = max((dated_only[j] for j in keep if j < i), default=None)
+        after = min((dated_only[j] for j in keep if j > i), default=None)
+        fixed = evident_correction(date, before, after)
+        raw = by_number[unit.number].date
+        if fixed is None:
+            errors.append(Problem(season.source, line, f"date {raw} of {unit.title} is out of order and has no evident correction (expected a date between {before} and {after})"))
+            continue
+        warnings.append(Problem(season.source, line, f"warning: date {raw} of {unit.title} is out of order (between {before} and {after}); publishing {fixed.isoformat()}"))
+        unit.date, unit.source_date = fixed, raw
+    if errors:
+        raise SourceError(errors)
+    return units, warnings
+
+
+def normalize_season(season: Season, ctx: Context) -> tuple[Season, list[Problem]]:
+    """The whole season in the site's form, and the warnings to show."""
+    units, warnings = assign_dates(season)
+    problems: list[Problem] = []
+    depth = 3  # docs/<lang>/faq/<season>/page.md -> docs/
+    for unit in units:
+        questions = []
+        for q in unit.questions:
+            try:
+                body = normalize_body(q, ctx, depth)
+            except SourceError as exc:
+                problems.extend(exc.problems)
+                continue
+            questions.append(replace(q, title=normalize_title(q.title), body=body))
+        unit.questions = questions
+        unit.title = normalize_title(unit.title)
+    if problems:
+        raise SourceError(problems)
+    return replace(season, title=normalize_title(season.title), units=units, preface=tidy(space_cjk(strip_comments_and_anchors(season.preface)))), warnings

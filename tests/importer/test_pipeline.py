@@ -1,0 +1,188 @@
+"""The importer end to end: both upstream layouts, the variant layouts, idempotence, bad input."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from faqsite.cli import run
+from faqsite.importer.parse import parse, read_source
+from faqsite.importer.pipeline import ImportOptions, plan_import
+from tests.conftest import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CURRENT = ROOT / "sources" / "faq_2021_s1.md"
+LEGACY = ROOT / "tests" / "fixtures" / "faq_2021_s1.legacy.md"
+FIGURES = ROOT / "data" / "figures.yml"
+QUESTION_HEADING = re.compile(r"^## (Q[\d.]+): (.*) \{#(q[\d-]+)\}$", re.M)
+
+# Answers whose content differs upstream between the two layouts (not just in form).
+CONTENT_DIFFERS = {
+    "Q1.3": "the legacy layout writes 8g, the current 8G",
+    "Q2.4": "the legacy layout has an older answer",
+    "Q3.3": "a code span reads `1*1 ` in the current layout, `1*1` in the legacy one (code is left untouched)",
+    "Q5.1": "the legacy layout ends a sentence with a full-width stop after Latin text",
+}
+
+
+def pages_of(source: Path, tmp_path: Path, season: str = "2021-s1") -> dict[str, str]:
+    result = plan_import(ImportOptions(source=source, season=season, docs=tmp_path, figures=FIGURES))
+    return {p.name: text for p, text in result.pages.items()}
+
+
+def answers(pages: dict[str, str]) -> dict[str, tuple[str, str, str]]:
+    """label -> (id, title, answer) over all issue pages."""
+    out = {}
+    for name, text in pages.items():
+        if name == "index.md":
+            continue
+        found = list(QUESTION_HEADING.finditer(text))
+        for m, nxt in zip(found, [*found[1:], None]):
+            out[m[1]] = (m[3], m[2], text[m.end() : nxt.start() if nxt else len(text)].strip())
+    return out
+
+
+def test_current_layout_gives_25_questions_on_5_dated_pages(tmp_path: Path) -> None:
+    pages = pages_of(CURRENT, tmp_path)
+    assert sorted(pages) == ["index.md", "issue-1.md", "issue-2.md", "issue-3.md", "issue-4.md", "issue-5.md"]
+    assert len(answers(pages)) == 25
+    dates = [re.search(r"^date: (.*)$", pages[f"issue-{i}.md"], re.M)[1] for i in range(1, 6)]  # type: ignore[index]
+    assert dates == ["2021-01-05", "2021-01-14", "2021-01-21", "2021-01-28", "2021-02-03"]
+
+
+def test_both_layouts_give_the_same_questions(tmp_path: Path) -> None:
+    current = answers(pages_of(CURRENT, tmp_path / "a"))
+    legacy = answers(pages_of(LEGACY, tmp_path / "b"))
+    assert list(current) == list(legacy)
+    for label in current:
+        assert current[label][:2] == legacy[label][:2], label  # id and title
+    same_answer = {label for label in current if current[label][2] == legacy[label][2]}
+    assert set(current) - same_answer == set(CONTENT_DIFFERS)
+
+
+def test_both_layouts_give_the_same_structure(tmp_path: Path) -> None:
+    def shape(text: str) -> list[str]:
+        return [line.split(" ")[0] for line in text.splitlines() if line.startswith(("#", "![", "///", "```", "* ", "1. "))]
+
+    current = pages_of(CURRENT, tmp_path / "a")
+    legacy = pages_of(LEGACY, tmp_path / "b")
+    for name in ("issue-1.md", "issue-3.md", "issue-4.md", "issue-5.md"):
+        assert shape(current[name]) == shape(legacy[name]), name
+
+
+def test_import_is_idempotent(tmp_path: Path) -> None:
+    assert run(["import", str(CURRENT), "--season", "2021-s1", "--docs", str(tmp_path), "--figures", str(FIGURES)]) == 0
+    folder = tmp_path / "zh" / "faq" / "2021-s1"
+    first = {p.name: p.read_bytes() for p in folder.iterdir()}
+    mtimes = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert run(["import", str(CURRENT), "--season", "2021-s1", "--docs", str(tmp_path), "--figures", str(FIGURES)]) == 0
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == first
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == mtimes  # not even rewritten
+
+
+def test_committed_pages_are_what_the_importer_makes(tmp_path: Path) -> None:
+    pages = pages_of(CURRENT, tmp_path)
+    for name, text in pages.items():
+        assert (ROOT / "docs" / "zh" / "faq" / "2021-s1" / name).read_text(encoding="utf-8") == text, name
+
+
+def test_normalized_output_parses_to_the_same_questions(tmp_path: Path) -> None:
+    """Normalizing normalized text changes nothing: the pages, put back into a season file, import to themselves."""
+    pages = pages_of(CURRENT, tmp_path / "first")
+    season = ["# 图像分类常见问题汇总 - 2021 第 1 季", ""]
+    for i in range(1, 6):
+        body = pages[f"issue-{i}.md"].split("\n---\n", 1)[1]
+        season += [f"## 第 {i} 期", "", QUESTION_HEADING.sub(lambda m: f"### {m[1]}: {m[2]}", body.split("\n", 3)[3]), ""]
+    again = tmp_path / "again.md"
+    again.write_text("\n".join(season), encoding="utf-8")
+    assert answers(pages_of(again, tmp_path / "second")) == answers(pages)
+
+
+def test_refuses_to_overwrite_hand_edits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["import", str(CURRENT), "--season", "2021-s1", "--docs", str(tmp_path), "--figures", str(FIGURES)]
+    assert run(args) == 0
+    page = tmp_path / "zh" / "faq" / "2021-s1" / "issue-2.md"
+    edited = page.read_text(encoding="utf-8").replace("可以通过降低 C 的值", "可以通过减小 C 的值")
+    page.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert run(args) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"issue-2\.md:1: edited by hand since it was imported \(expected .*--force", err)
+    assert page.read_text(encoding="utf-8") == edited
+    assert run([*args, "--force"]) == 0
+    assert "可以通过降低 C 的值" in page.read_text(encoding="utf-8")
+
+
+def test_parts_layout_one_page_per_section(tmp_path: Path) -> None:
+    pages = pages_of(FIXTURES / "parts_season.md", tmp_path, season="2020-s2")
+    assert sorted(pages) == ["index.md", "part-1-1.md", "part-1-2.md", "part-2-1.md"]
+    qs = answers(pages)
+    assert {label: v[0] for label, v in qs.items()} == {
+        "Q1.1.1": "q1-1-1", "Q1.1.2": "q1-1-2", "Q1.2.1": "q1-2-1", "Q2.1.1": "q2-1-1", "Q2.1.2": "q2-1-2",
+    }
+    assert qs["Q1.1.1"][1] == "PaddleClas 和 PaddleDetection 区别"
+    assert qs["Q1.1.2"][2] == "参见[模型库](https://github.com/PaddlePaddle/PaddleClas/blob/release/2.5/docs/zh_CN/models/models_intro.md)。"
+    assert "batch_size: 32  # 中文注释不变" in qs["Q2.1.1"][2]  # code block untouched
+    assert qs["Q2.1.2"][2] == "在命令中指定 `-o Global.checkpoints=xxx` 即可，参见[第一部分](part-1-1.md)。"
+    assert "part: '1.1'" in pages["part-1-1.md"] and "part_title: 理论篇" in pages["part-1-1.md"]
+    assert "date:" not in pages["part-1-1.md"]  # the table of contents has no dates
+    index = pages["index.md"]
+    assert "我们收集整理了开源以来在 issues 和用户群中的常见问题" in index  # preface kept, normalized
+    assert "内部备注" not in index
+    assert "- [Q2.1.2: 如何断点续训？](part-2-1.md#q2-1-2)" in index
+
+
+def test_parts_without_sections(tmp_path: Path) -> None:
+    pages = pages_of(FIXTURES / "parts_flat.md", tmp_path, season="2022-s1")
+    assert sorted(pages) == ["index.md", "part-1.md", "part-2.md"]
+    qs = answers(pages)
+    assert list(qs) == ["Q1.1", "Q1.2", "Q2.1"]
+    assert qs["Q2.1"][1:] == ("如何构建检索库？", "使用 `python3 python/build_gallery.py` 构建。")
+
+
+BAD_INPUTS = [
+    pytest.param(None, r"missing\.md:0: file not found \(expected", id="missing-file"),
+    pytest.param(b"# t\n\n## \xe7\xac\xac 1 \xe6\x9c\x9f\n\n### Q1.1: \xff\xfe\n", r"bad\.md:5: not UTF-8: byte 0xff", id="not-utf8"),
+    pytest.param("# t\n\n## 第 1 期\n\n没有问题。\n", r"bad\.md:3: issue 1 has no questions", id="no-questions-in-issue"),
+    pytest.param("# t\n\n正文。\n", r"bad\.md:1: no questions found \(expected", id="no-questions"),
+    pytest.param("# t\n\n## 第 1 期\n\n### Q1.1: a\n\nx\n\n### Q1.1: b\n\ny\n", r"bad\.md:9: question label Q1\.1 appears twice \(first at line 5\)", id="duplicate-label"),
+    pytest.param("# t\n\n### Q1.1: a\n\nx\n", r"bad\.md:3: question Q1\.1 before any issue or part", id="question-before-issue"),
+    pytest.param("# t\n\n## 第 1 期\n\n### Q1.1: a\n\n### Q1.3: c\n", r"bad\.md:7: question label Q1\.3 out of sequence \(expected Q1\.2\)", id="label-out-of-sequence"),
+    pytest.param("# t\n\n## 第 1 期\n\n### Q2.1: a\n", r"bad\.md:5: question label Q2\.1 out of sequence \(expected Q1\.1\)", id="label-in-wrong-issue"),
+    pytest.param("# t\n\n## 第 1 期\n\n### Q1.1: a\n\n![](../../images/faq/Unknown.png)\n", r"bad\.md:7: image '\.\./\.\./images/faq/Unknown\.png' is not in the figure registry \(expected one of: ", id="unmapped-image"),
+    pytest.param("# t\n\n## 第 1 期\n\n### Q1.x: a\n", r"bad\.md:5: malformed question heading 'Q1\.x: a' \(expected 'Qn\.m: title'\)", id="malformed-heading"),
+    pytest.param("# t\n\n## 目录\n* [第1期](#1)(2021.13.45)\n\n## 第 1 期\n\n### Q1.1: a\n\nx\n", r"bad\.md:4: malformed date '2021\.13\.45'", id="malformed-date"),
+    pytest.param("# t\n\n## 第 1 期\n\n### Q1.1: a\n\n见[别处](#nowhere)\n", r"bad\.md:7: link to unknown anchor '#nowhere'", id="unknown-anchor"),
+]
+
+
+@pytest.mark.parametrize(("content", "error"), BAD_INPUTS)
+def test_bad_input_reports_file_and_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | bytes | None, error: str
+) -> None:
+    source = tmp_path / ("missing.md" if content is None else "bad.md")
+    if isinstance(content, bytes):
+        source.write_bytes(content)
+    elif content is not None:
+        source.write_text(content, encoding="utf-8")
+    docs = tmp_path / "docs"
+    assert run(["import", str(source), "--season", "2021-s1", "--docs", str(docs), "--figures", str(FIGURES)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(error, err), err
+    assert all(re.match(r"^\S+:\d+: ", line) for line in err.splitlines())
+    assert not docs.exists()
+
+
+def test_failed_import_keeps_previous_pages(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    assert run(["import", str(CURRENT), "--season", "2021-s1", "--docs", str(docs), "--figures", str(FIGURES)]) == 0
+    before = {p: p.read_bytes() for p in docs.rglob("*.md")}
+    broken = tmp_path / "faq.md"
+    shutil.copy(CURRENT, broken)
+    broken.write_text(broken.read_text(encoding="utf-8").replace("### Q5.3:", "### Q5.9:"), encoding="utf-8")
+    assert run(["import", str(broken), "--season", "2021-s1", "--docs", str(docs), "--figures", str(FIGURES)]) == 1
+    assert {p: p.read_bytes() for p in docs.rglob("*.md")} == before
+    assert not list(docs.rglob("*.tmp"))
