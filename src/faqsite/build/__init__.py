@@ -1,0 +1,1 @@
+"""MkDocs build extensions: the ``faqsite`` plugin and Markdown helpers."""

@@ -1,0 +1,81 @@
+"""What the site holds, read from the pages' front matter: seasons and their units.
+
+Pure functions over (path, front matter) pairs, so the home page, the
+navigation and the feeds all see the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n---\s*(?:\n|\Z)", re.S)
+NATURAL = re.compile(r"(\d+)")
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    """The YAML front matter of a Markdown file ({} when there is none)."""
+    m = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if not m:
+        return {}
+    data = yaml.safe_load(m["yaml"])
+    return data if isinstance(data, dict) else {}
+
+
+def natural_key(text: str) -> list[Any]:
+    """``issue-10`` sorts after ``issue-9``."""
+    return [int(p) if p.isdigit() else p for p in NATURAL.split(text)]
+
+
+@dataclass
+class UnitEntry:
+    season: str
+    title: str
+    src_uri: str
+    url: str
+    date: dt.date | None
+    order: list[Any]
+
+
+@dataclass
+class SeasonEntry:
+    id: str
+    title: str
+    nav_title: str
+    src_uri: str
+    url: str
+    units: list[UnitEntry] = field(default_factory=list)
+
+
+@dataclass
+class Catalog:
+    seasons: list[SeasonEntry]
+
+    @property
+    def latest(self) -> UnitEntry | None:
+        dated = [u for s in self.seasons for u in s.units if u.date]
+        return max(dated, key=lambda u: (u.date, u.order), default=None)
+
+
+def build_catalog(pages: list[tuple[str, str, dict[str, Any]]]) -> Catalog:
+    """``pages`` holds (src_uri, url, front matter) for every Markdown page."""
+    seasons: dict[str, SeasonEntry] = {}
+    units: list[UnitEntry] = []
+    for src_uri, url, meta in pages:
+        season = meta.get("season")
+        if not season:
+            continue
+        if src_uri.endswith("index.md"):
+            seasons[season] = SeasonEntry(season, meta.get("title", season), meta.get("nav_title", meta.get("title", season)), src_uri, url)
+        else:
+            date = meta.get("date")
+            units.append(UnitEntry(season, str(meta.get("title", "")), src_uri, url, date if isinstance(date, dt.date) else None, natural_key(src_uri)))
+    for unit in sorted(units, key=lambda u: u.order):
+        if unit.season in seasons:
+            seasons[unit.season].units.append(unit)
+    return Catalog(sorted(seasons.values(), key=lambda s: s.id, reverse=True))

@@ -1,0 +1,10 @@
+"""Options of the ``faqsite`` MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class FaqSiteConfig(Config):
+    enabled = c.Type(bool, default=True)
