@@ -98,11 +98,14 @@ class Svg:
     def render(self) -> str:
         style = (
             f"text{{font-family:{FONT_STACK};font-size:{FONT_LABEL}px}}"
+            f"text:not([fill]){{fill:{INK}}}"
             f".s{{font-size:{FONT_SMALL}px}}"
             f".t{{font-size:{FONT_TITLE}px}}"
             ".b{font-weight:600}"
             ".c{text-anchor:middle}"
             ".e{text-anchor:end}"
+            f".l{{fill:none;stroke:{INK};stroke-width:{STROKE_ARROW}px;stroke-linejoin:round}}"
+            f".h{{fill:{INK}}}"
         )
         card = (
             f'<rect x="0.75" y="0.75" width="{num(self.width - 1.5)}" '
@@ -111,7 +114,7 @@ class Svg:
         )
         head = (
             '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" '
-            f'viewBox="0 0 {self.width} {self.height}" width="100%" '
+            f'viewBox="0 0 {self.width} {self.height}" '
             'role="img" preserveAspectRatio="xMidYMid meet">'
         )
         body = [
@@ -158,9 +161,9 @@ def text(
         classes.append("e")
     cls = f' class="{" ".join(classes)}"' if classes else ""
     baseline = cy + 0.35 * size
+    paint = "" if color == INK else f' fill="{color}"'  # ink is the CSS default
     svg.add(
-        f'<text x="{num(x)}" y="{num(baseline)}"{cls} fill="{color}">'
-        f"{escape(content)}</text>"
+        f'<text x="{num(x)}" y="{num(baseline)}"{cls}{paint}>{escape(content)}</text>'
     )
 
 
@@ -195,9 +198,10 @@ def rect(
 ) -> None:
     dash = ' stroke-dasharray="5 4"' if dashed else ""
     rx = f' rx="{num(radius)}"' if radius else ""
+    sw = "" if width == 1 else f' stroke-width="{num(width)}"'  # 1 is the default
     svg.add(
         f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}"{rx} '
-        f'fill="{fill}" stroke="{stroke}" stroke-width="{num(width)}"{dash}/>'
+        f'fill="{fill}" stroke="{stroke}"{sw}{dash}/>'
     )
 
 
@@ -211,6 +215,9 @@ def line(
 ) -> None:
     """An open polyline (no arrowhead)."""
     d = "M" + " L".join(f"{num(x)},{num(y)}" for x, y in points)
+    if color == INK and width == STROKE_ARROW and not dashed:
+        svg.add(f'<path d="{d}" class="l"/>')  # the common case, styled once
+        return
     dash = ' stroke-dasharray="4 4"' if dashed else ""
     svg.add(
         f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{num(width)}" '
@@ -235,7 +242,8 @@ def arrow(
     half = ARROW_WIDTH / 2
     head = [(x1, y1), (bx - uy * half, by + ux * half), (bx + uy * half, by - ux * half)]
     pts = " ".join(f"{num(px)},{num(py)}" for px, py in head)
-    svg.add(f'<polygon points="{pts}" fill="{color}"/>')
+    paint = 'class="h"' if color == INK else f'fill="{color}"'
+    svg.add(f'<polygon points="{pts}" {paint}/>')
 
 
 def dot(svg: Svg, x: float, y: float, r: float = 3.0, color: str = INK) -> None:
@@ -434,7 +442,7 @@ def fig_acnet_training() -> Svg:
         text(svg, cx, panel_top + 84, name, bold=True)
         text(svg, cx, panel_top + 102, f"{kind} kernel", size=FONT_SMALL, color=MUTED)
         arrow(svg, [(cx, panel_top + panel_h), (cx, bn_top)])
-        box(svg, cx - 40, bn_top, 80, bn_h, "BN", NEUTRAL)
+        box(svg, cx - 40, bn_top, 80, bn_h, "BN", PURPLE)
         start = (cx, bn_top + bn_h)
         if cx < mid:
             arrow(svg, [start, (cx, sum_y), (mid - SUM_RADIUS, sum_y)])
@@ -467,6 +475,11 @@ def contributions(r: int, c: int) -> list[Tint]:
     return found
 
 
+def weight_dot(svg: Svg, cx: float, cy: float, tint: Tint) -> None:
+    """A solid dot standing for one weight contributed by a kernel."""
+    svg.add(f'<circle cx="{num(cx)}" cy="{num(cy)}" r="5.5" fill="{tint.stroke}"/>')
+
+
 def fig_acnet_deployed() -> Svg:
     svg = Svg(
         560,
@@ -488,9 +501,9 @@ def fig_acnet_deployed() -> Svg:
     text(svg, mx, 60, "training", size=FONT_SMALL, color=MUTED)
 
     # Middle: the fused kernel.
-    gx, gy, cell = 206, 72, 60
-    arrow(svg, [(140, gy + 1.5 * cell), (gx - 10, gy + 1.5 * cell)])
-    text(svg, 170, gy + 1.5 * cell - 14, "fuse", size=FONT_SMALL, color=MUTED)
+    gx, gy, cell = 196, 72, 60
+    arrow(svg, [(134, gy + 1.5 * cell), (gx - 10, gy + 1.5 * cell)])
+    text(svg, (134 + gx - 10) / 2, gy + 1.5 * cell - 14, "fuse", size=FONT_SMALL, color=MUTED)
     text(svg, gx + 1.5 * cell, 46, "deployed d×d kernel", bold=True)
     grid(
         svg,
@@ -509,13 +522,10 @@ def fig_acnet_deployed() -> Svg:
             cy = gy + (r + 0.5) * cell
             for i, tint in enumerate(tints):
                 offset = (i - (len(tints) - 1) / 2) * 14
-                svg.add(
-                    f'<circle cx="{num(cx + offset)}" cy="{num(cy)}" r="5" '
-                    f'fill="{tint.fill}" stroke="{tint.stroke}" stroke-width="1.5"/>'
-                )
+                weight_dot(svg, cx + offset, cy, tint)
 
     # Right: labels with leader lines.
-    lx = gx + 3 * cell + 32
+    lx = gx + 3 * cell + 30
     corner_y = gy + 0.5 * cell
     line(svg, [(gx + 2.5 * cell + 14, corner_y), (lx - 6, corner_y)], color=MUTED)
     dot(svg, gx + 2.5 * cell + 14, corner_y, 2.5, MUTED)
@@ -533,10 +543,7 @@ def fig_acnet_deployed() -> Svg:
     widths = [16 + text_width(t, FONT_SMALL) for _, t in items]
     x = gx + 1.5 * cell - (sum(widths) + 20 * (len(items) - 1)) / 2
     for (tint, label), w in zip(items, widths):
-        svg.add(
-            f'<circle cx="{num(x + 5)}" cy="{num(legend_y)}" r="5" fill="{tint.fill}" '
-            f'stroke="{tint.stroke}" stroke-width="1.5"/>'
-        )
+        weight_dot(svg, x + 5, legend_y, tint)
         text(svg, x + 16, legend_y, label, size=FONT_SMALL, anchor="start")
         x += w + 20
     return svg
@@ -596,7 +603,7 @@ def window(svg: Svg, x: float, y: float, w: float, h: float, tint: Tint) -> None
 def fig_acnet_horizontal() -> Svg:
     svg = Svg(
         560,
-        470,
+        476,
         "Horizontal kernels and up-down flipping",
         "On an image and its up-down flip, a 1×3 kernel sees the same pixels at "
         "matching positions, a 3×3 kernel sees them mirrored.",
@@ -618,11 +625,11 @@ def fig_acnet_horizontal() -> Svg:
     arrow(svg, [(248, fy), (312, fy)])
     text(svg, 280, fy - 16, "flip", size=FONT_SMALL, color=MUTED)
 
-    text(svg, 280, 268, "what each kernel sees at matching positions", size=FONT_SMALL, color=MUTED)
+    text(svg, 280, 264, "what each kernel sees at matching positions", size=FONT_SMALL, color=MUTED)
     small = 24
     rows_spec = [
-        (ORANGE, "1×3 kernel", 0, 306, "=", "same", GREEN.text),
-        (BLUE, "3×3 kernel", 1, 398, "≠", "different", ORANGE.text),
+        (ORANGE, "1×3 kernel", 0, 314, "=", "same", GREEN.text),
+        (BLUE, "3×3 kernel", 1, 404, "≠", "different", INK),
     ]
     for tint, name, which, cy, sign, verdict, verdict_color in rows_spec:
         for x, _, flipped in images:
@@ -685,10 +692,10 @@ def fig_repvgg() -> Svg:
         "3×3 conv+BN, 1×1 conv+BN and identity+BN, summed, ReLU. (C) RepVGG inference: "
         "one 3×3 conv and ReLU.",
     )
-    centres = [102, 340, 578]
+    centres = [102, 340, 590]
     titles = [("(A) ResNet", "residual block"), ("(B) RepVGG", "training time"),
               ("(C) RepVGG", "inference time")]
-    for x in (221, 459):
+    for x in (200, 500):
         line(svg, [(x, 24), (x, height - 24)], color=CARD_BORDER, width=1)
     for cx, (t1, t2) in zip(centres, titles):
         text(svg, cx, 38, t1, size=FONT_TITLE, bold=True)
@@ -737,9 +744,8 @@ def fig_repvgg() -> Svg:
     arrow(svg, [(c, in_y + io_h), (c, rows_y[0])])
     box(svg, c - 45, rows_y[0], 90, box_h, "3×3 conv", BLUE)
     arrow(svg, [(c, rows_y[0] + box_h), (c, relu_y)])
-    text(svg, c + 10, 262, "branches and BN", size=FONT_SMALL, color=MUTED, anchor="start")
-    text(svg, c + 10, 278, "fused into one", size=FONT_SMALL, color=MUTED, anchor="start")
-    text(svg, c + 10, 294, "3×3 kernel", size=FONT_SMALL, color=MUTED, anchor="start")
+    for i, note in enumerate(["branches", "and BN", "fused into", "this conv"]):
+        text(svg, c - 10, 246 + 16 * i, note, size=FONT_SMALL, color=MUTED, anchor="end")
     return svg
 
 
@@ -776,7 +782,7 @@ def fig_acnet_reparam() -> Svg:
         text(svg, x, top + 1.5 * cell, "+", size=FONT_TITLE, bold=True)
 
     # The fused kernel.
-    fw, fh = 76, 46
+    fw, fh = 86, 46
     fx, fy = 280 - 1.5 * fw, 244
     text(svg, 280, fy - 20, "fused kernel (3×3)", bold=True, color=PURPLE.text)
     text(svg, fx - 26, fy + 1.5 * fh, "=", size=FONT_TITLE, bold=True)
@@ -827,7 +833,7 @@ def memory_units(
 
 
 def fig_memory() -> Svg:
-    width, height = 600, 420
+    width, height = 600, 440
     svg = Svg(
         width,
         height,
@@ -835,51 +841,49 @@ def fig_memory() -> Svg:
         "A residual block keeps its input for the shortcut while the branch computes, "
         "so two units are in memory at the peak; a plain block frees its input, peak one unit.",
     )
-    line(svg, [(300, 24), (300, height - 24)], color=CARD_BORDER, width=1)
-    x_in = BLUE
-    h_br = ORANGE
-    y_out = GREEN
-    in_y, conv_y, out_y = 84, 152, 300
-    bh = 34
-    sum_y = 256
-    for x0, title in ((20, "Residual block"), (320, "Plain block")):
-        text(svg, x0 + 130, 38, title, size=FONT_TITLE, bold=True)
-        text(svg, x0 + 210, 64, "in memory", size=FONT_SMALL, color=MUTED)
-        px = x0 + 84
-        box(svg, px - 48, in_y, 96, bh, "input x", NEUTRAL)
-        box(svg, px - 48, conv_y, 96, bh, "conv", BLUE)
+    line(svg, [(300, 24), (300, 384)], color=CARD_BORDER, width=1)
+    in_y, conv_y, sum_y, out_y = 84, 152, 256, 300
+    bh, bw = 34, 88
+    edge1 = (in_y + bh + conv_y) / 2
+    edge2 = (conv_y + bh + sum_y - SUM_RADIUS) / 2
+    edge3 = (sum_y + SUM_RADIUS + out_y) / 2
+    x_in, h_br, y_out = ("x", BLUE, False), ("h", ORANGE, False), ("y", GREEN, False)
+    panels = [(20, "Residual block"), (308, "Plain block")]
+    for x0, title in panels:
+        px, mx = x0 + 66, x0 + 136
+        text(svg, x0 + 136, 38, title, size=FONT_TITLE, bold=True)
+        text(svg, mx + 50, 64, "in memory", size=FONT_SMALL, color=MUTED)
+        box(svg, px - bw / 2, in_y, bw, bh, "input x", NEUTRAL)
+        box(svg, px - bw / 2, conv_y, bw, bh, "conv", BLUE)
+        box(svg, px - bw / 2, out_y, bw, bh, "output y", NEUTRAL)
         arrow(svg, [(px, in_y + bh), (px, conv_y)])
 
-    # Residual: x -> conv -> h, x kept for the shortcut, x + h -> y.
-    x0 = 20
-    px, mx = x0 + 84, x0 + 170
-    box(svg, px - 48, out_y, 96, bh, "output y", NEUTRAL)
+    # Residual: x -> conv -> h; x is kept for the shortcut; x + h -> y.
+    x0 = panels[0][0]
+    px, mx = x0 + 66, x0 + 136
     arrow(svg, [(px, conv_y + bh), (px, sum_y - SUM_RADIUS)])
     sum_node(svg, px, sum_y)
     arrow(svg, [(px, sum_y + SUM_RADIUS), (px, out_y)])
-    arrow(svg, [(px - 48, in_y + bh / 2), (x0 + 16, in_y + bh / 2),
-                (x0 + 16, sum_y), (px - SUM_RADIUS, sum_y)])
-    edges = [
-        ((in_y + bh + conv_y) / 2, [("x", x_in, False)], "1 unit", None),
-        ((conv_y + bh + sum_y - SUM_RADIUS) / 2,
-         [("x", x_in, False), ("h", h_br, False)], "2 units", "x kept for shortcut"),
-        ((sum_y + SUM_RADIUS + out_y) / 2, [("y", y_out, False)], "1 unit", None),
-    ]
-    memory_rows(svg, px, mx, edges)
-    peak_badge(svg, x0 + 130, 364, "peak: 2 units", ORANGE)
+    arrow(svg, [(px - bw / 2, in_y + bh / 2), (x0 + 8, in_y + bh / 2),
+                (x0 + 8, sum_y), (px - SUM_RADIUS, sum_y)])
+    memory_rows(svg, px, mx, [
+        (edge1, [x_in], "1 unit", None),
+        (edge2, [x_in, h_br], "2 units", "x kept for shortcut"),
+        (edge3, [y_out], "1 unit", None),
+    ])
+    peak_badge(svg, x0 + 136, 370, "peak: 2 units", ORANGE)
 
-    # Plain: x -> conv -> y, x released once y is computed.
-    x0 = 320
-    px, mx = x0 + 84, x0 + 170
-    box(svg, px - 48, out_y, 96, bh, "output y", NEUTRAL)
+    # Plain: x -> conv -> y; x is released once y is computed.
+    x0 = panels[1][0]
+    px, mx = x0 + 66, x0 + 136
     arrow(svg, [(px, conv_y + bh), (px, out_y)])
-    edges = [
-        ((in_y + bh + conv_y) / 2, [("x", x_in, False)], "1 unit", None),
-        ((conv_y + bh + sum_y - SUM_RADIUS) / 2,
-         [("x", x_in, True), ("y", y_out, False)], "1 unit", "x released"),
-    ]
-    memory_rows(svg, px, mx, edges)
-    peak_badge(svg, x0 + 130, 364, "peak: 1 unit", GREEN)
+    memory_rows(svg, px, mx, [
+        (edge1, [x_in], "1 unit", None),
+        (edge2, [("x", BLUE, True), y_out], "1 unit", "x released"),
+    ])
+    peak_badge(svg, x0 + 136, 370, "peak: 1 unit", GREEN)
+    text(svg, width / 2, 410, "x: block input · h: conv output · y: block output",
+         size=FONT_SMALL, color=MUTED)
     return svg
 
 
@@ -981,38 +985,86 @@ SUN_FILL = "#fde68a"
 def patch_content(svg: Svg, index: int, x: float, y: float, size: float) -> None:
     """Patch `index` (1..9) of a tiny schematic landscape, drawn at any size."""
     row = (index - 1) // 3
-    fill = GRASS if row == 2 else SKY
-    rect(svg, x, y, size, size, fill=fill, stroke=GRID_LINE, width=STROKE_GRID, radius=0)
     s = size / 36  # the drawing is designed for 36-unit patches
-    if index == 3:
+    rect(svg, x, y, size, size, fill=SKY, stroke=GRID_LINE, width=STROKE_GRID, radius=0)
+    if row == 2:  # grass below the horizon
         svg.add(
-            f'<circle cx="{num(x + 22 * s)}" cy="{num(y + 20 * s)}" r="{num(8 * s)}" '
+            f'<rect x="{num(x + 0.5)}" y="{num(y + 18 * s)}" width="{num(size - 1)}" '
+            f'height="{num(18 * s - 0.5)}" fill="{GRASS}"/>'
+        )
+        svg.add(
+            f'<path d="M{num(x)},{num(y + 18 * s)} L{num(x + size)},{num(y + 18 * s)}" '
+            f'stroke="{GREEN.stroke}" stroke-width="1"/>'
+        )
+    if index == 3:  # the sun
+        svg.add(
+            f'<circle cx="{num(x + 22 * s)}" cy="{num(y + 21 * s)}" r="{num(8 * s)}" '
             f'fill="{SUN_FILL}" stroke="{ORANGE.stroke}" stroke-width="1"/>'
         )
     if index == 5:  # a bird
-        pts = [(8, 22), (14, 16), (18, 21), (22, 15), (28, 21)]
-        d = "M" + " L".join(f"{num(x + px * s)},{num(y + py * s)}" for px, py in pts)
+        d = (
+            f"M{num(x + 10 * s)},{num(y + 27 * s)} "
+            f"Q{num(x + 15 * s)},{num(y + 19 * s)} {num(x + 20 * s)},{num(y + 27 * s)} "
+            f"Q{num(x + 25 * s)},{num(y + 19 * s)} {num(x + 30 * s)},{num(y + 27 * s)}"
+        )
         svg.add(
             f'<path d="{d}" fill="none" stroke="{INK}" stroke-width="1.5" '
-            'stroke-linejoin="round" stroke-linecap="round"/>'
+            'stroke-linecap="round"/>'
         )
-    if index in (7, 8, 9):  # a hill line
-        svg.add(
-            f'<path d="M{num(x)},{num(y + 12 * s)} L{num(x + size)},{num(y + 12 * s)}" '
-            f'stroke="{GREEN.stroke}" stroke-width="1"/>'
-        )
+
+
+def encoder_detail(svg: Svg, left: float, right: float, top: float) -> float:
+    """The inside of one encoder layer (pre-norm, two residuals); returns the
+    bottom of the "Embedded Patches" input box."""
+    cx = (left + right) / 2 + 10
+    bw = 124
+    skip_x = left + 16
+    # y positions, top to bottom
+    sum2 = top + 26
+    mlp_y = sum2 + 26
+    norm2_y = mlp_y + 50
+    split2 = norm2_y + 50
+    sum1 = split2 + 26
+    mha_y = sum1 + 36
+    norm1_y = mha_y + 72
+    split1 = norm1_y + 50
+    bottom = split1 + 20
+    emb_y = bottom + 34
+
+    text(svg, left, top - 16, "Transformer Encoder", bold=True, anchor="start")
+    rect(svg, left, top, right - left, bottom - top, fill=PAPER, stroke=PURPLE.stroke)
+    box(svg, cx - 70, emb_y, 140, 32, "Embedded Patches", NEUTRAL, size=FONT_SMALL)
+    arrow(svg, [(cx, emb_y), (cx, norm1_y + 30)])
+    dot(svg, cx, split1)
+    box(svg, cx - bw / 2, norm1_y, bw, 30, "LayerNorm", NEUTRAL)
+    arrow(svg, [(cx, norm1_y), (cx, mha_y + 46)])
+    box(svg, cx - bw / 2, mha_y, bw, 46, ["Multi-Head", "Self-Attention"], BLUE)
+    arrow(svg, [(cx, mha_y), (cx, sum1 + SUM_RADIUS)])
+    sum_node(svg, cx, sum1)
+    arrow(svg, [(cx, split1), (skip_x, split1), (skip_x, sum1), (cx - SUM_RADIUS, sum1)])
+    line(svg, [(cx, sum1 - SUM_RADIUS), (cx, split2)])
+    dot(svg, cx, split2)
+    arrow(svg, [(cx, split2), (cx, norm2_y + 30)])
+    box(svg, cx - bw / 2, norm2_y, bw, 30, "LayerNorm", NEUTRAL)
+    arrow(svg, [(cx, norm2_y), (cx, mlp_y + 30)])
+    box(svg, cx - bw / 2, mlp_y, bw, 30, "MLP", GREEN)
+    arrow(svg, [(cx, mlp_y), (cx, sum2 + SUM_RADIUS)])
+    sum_node(svg, cx, sum2)
+    arrow(svg, [(cx, split2), (skip_x, split2), (skip_x, sum2), (cx - SUM_RADIUS, sum2)])
+    arrow(svg, [(cx, sum2 - SUM_RADIUS), (cx, top + 1)])
+    return emb_y + 32
 
 
 def fig_vit() -> Svg:
-    width, height = 680, 640
+    width, height = 680, 648
     svg = Svg(
         width,
         height,
         "Vision Transformer (ViT) overview",
-        "Image cut into P×P patches 1…9, flattened, linearly projected; a learnable "
-        "[CLS] embedding (0, *) is prepended and position embeddings 0…9 added; "
-        "the Transformer encoder (L layers of LayerNorm, multi-head self-attention, "
-        "LayerNorm, MLP, with residuals) follows, and an MLP head on [CLS] gives the class.",
+        "P×P patches 1…9 are flattened and linearly projected; a learnable [CLS] "
+        "embedding (0, *) is prepended and position embeddings 0…9 added; L encoder "
+        "layers (LayerNorm, multi-head self-attention, LayerNorm, MLP, residuals) "
+        "follow; an MLP head on [CLS] gives the class.",
     )
     pitch = 42
     x_of = [24 + pitch / 2 + i * pitch for i in range(10)]  # token centres
@@ -1024,12 +1076,10 @@ def fig_vit() -> Svg:
     box(svg, 24, 100, 130, 34, "MLP Head", GREEN, bold=True)
     enc_top, enc_h = 170, 46
     arrow(svg, [(x_of[0], enc_top), (x_of[0], 134)])
-
-    # Main encoder box.
     box(svg, 24, enc_top, main_right - 24, enc_h, "Transformer Encoder", PURPLE,
         size=FONT_TITLE, bold=True)
 
-    # Tokens: position embedding (pill) + patch embedding (bar).
+    # Tokens: position embedding (pill) next to patch embedding (bar).
     tok_top, tok_h = 256, 34
     for i, cx in enumerate(x_of):
         arrow(svg, [(cx, tok_top), (cx, enc_top + enc_h)])
@@ -1040,7 +1090,7 @@ def fig_vit() -> Svg:
             text(svg, cx + 8.5, tok_top + tok_h / 2 + 3, "*", size=FONT_TITLE, bold=True)
     text(svg, x_of[0], tok_top + tok_h + 16, "[CLS]", size=FONT_SMALL, bold=True)
 
-    # Linear projection and flattened patches.
+    # Linear projection and the flattened patches.
     lp_top, lp_h = 330, 36
     lp_left = x_of[1] - 21
     box(svg, lp_left, lp_top, main_right - lp_left, lp_h,
@@ -1052,76 +1102,53 @@ def fig_vit() -> Svg:
         arrow(svg, [(cx, flat_top), (cx, lp_top + lp_h)])
         patch_content(svg, i, cx - flat / 2, flat_top, flat)
         text(svg, cx, flat_top + flat + 14, str(i), size=FONT_SMALL, color=MUTED)
-    text(svg, x_of[0], flat_top + flat / 2 - 8, "flattened", size=FONT_SMALL,
-         color=MUTED)
-    text(svg, x_of[0], flat_top + flat / 2 + 8, "patches", size=FONT_SMALL,
+    brace_y = flat_top + flat + 28
+    bl, br = x_of[1] - flat / 2, x_of[9] + flat / 2
+    line(svg, [(bl, brace_y - 6), (bl, brace_y), (br, brace_y), (br, brace_y - 6)],
          color=MUTED)
 
     # The image, cut into 3×3 patches in reading order.
     psz, gap = 36, 4
-    img_left, img_top = 150, 498
     img_w = 3 * psz + 2 * gap
+    img_left, img_top = 60, height - 24 - img_w
+    text(svg, img_left + img_w / 2, img_top - 16, "image", bold=True)
     for k in range(9):
         r, c = divmod(k, 3)
         x = img_left + c * (psz + gap)
         y = img_top + r * (psz + gap)
         patch_content(svg, k + 1, x, y, psz)
         text(svg, x + 8, y + 9, str(k + 1), size=FONT_SMALL, bold=True)
-    arrow(svg, [(img_left + img_w + 14, img_top + img_w / 2),
-                (img_left + img_w + 70, img_top + img_w / 2),
-                (img_left + img_w + 70, flat_top + flat + 26)])
-    text(svg, img_left + img_w + 80, img_top + img_w / 2 - 9, "split into P×P",
-         size=FONT_SMALL, color=MUTED, anchor="start")
-    text(svg, img_left + img_w + 80, img_top + img_w / 2 + 9, "patches, flatten",
-         size=FONT_SMALL, color=MUTED, anchor="start")
-    # "P" dimension on the first patch
-    line(svg, [(img_left, img_top - 8), (img_left + psz, img_top - 8)], color=MUTED)
-    line(svg, [(img_left, img_top - 12), (img_left, img_top - 4)], color=MUTED)
-    line(svg, [(img_left + psz, img_top - 12), (img_left + psz, img_top - 4)], color=MUTED)
-    text(svg, img_left + psz / 2, img_top - 20, "P", size=FONT_SMALL, bold=True)
-    text(svg, img_left - 12, img_top + img_w / 2, "image", anchor="end", bold=True)
+    # "P": the side of one patch
+    px = img_left - 10
+    line(svg, [(px, img_top), (px, img_top + psz)], color=MUTED)
+    line(svg, [(px - 4, img_top), (px + 4, img_top)], color=MUTED)
+    line(svg, [(px - 4, img_top + psz), (px + 4, img_top + psz)], color=MUTED)
+    text(svg, px - 12, img_top + psz / 2, "P", size=FONT_SMALL, bold=True)
+    ax = 300
+    mid_y = img_top + img_w / 2
+    arrow(svg, [(img_left + img_w + 12, mid_y), (ax, mid_y), (ax, brace_y + 1)])
+    for i, note in enumerate(["cut into P×P patches,", "flatten in reading order"]):
+        text(svg, ax + 10, mid_y - 40 + 18 * i, note, size=FONT_SMALL, color=MUTED,
+             anchor="start")
 
-    # Encoder detail on the right.
-    dx0, dx1 = 486, 656
-    dcx = (dx0 + dx1) / 2 + 10
-    d_top, d_bottom = 170, 520
-    text(svg, dx0, d_top - 16, "Transformer Encoder", bold=True, anchor="start")
-    rect(svg, dx0, d_top, dx1 - dx0, d_bottom - d_top, fill=PAPER, stroke=PURPLE.stroke)
-    line(svg, [(main_right, enc_top + enc_h / 2), (dx0, enc_top + enc_h / 2)],
+    # One encoder layer in detail, repeated L times.
+    dl, dr, dtop = 486, 656, 52
+    legend_top = encoder_detail(svg, dl, dr, dtop) + 36
+    line(svg, [(main_right, enc_top + enc_h / 2), (dl, enc_top + enc_h / 2)],
          color=PURPLE.stroke, dashed=True)
-    text(svg, (main_right + dx0) / 2, 360, "L ×", size=FONT_TITLE, bold=True)
-    bw = 124
-    emb_y = 556
-    box(svg, dcx - 70, emb_y, 140, 32, "Embedded Patches", NEUTRAL, size=FONT_SMALL)
-    skip_x = dx0 + 16
-    split1, norm1_y, mha_y, sum1 = 500, 452, 378, 340
-    split2, norm2_y, mlp_y, sum2 = 314, 266, 216, 192
-    arrow(svg, [(dcx, emb_y), (dcx, norm1_y + 30)])
-    box(svg, dcx - bw / 2, norm1_y, bw, 30, "LayerNorm", NEUTRAL)
-    arrow(svg, [(dcx, norm1_y), (dcx, mha_y + 46)])
-    box(svg, dcx - bw / 2, mha_y, bw, 46, ["Multi-Head", "Self-Attention"], BLUE)
-    arrow(svg, [(dcx, mha_y), (dcx, sum1 + SUM_RADIUS)])
-    sum_node(svg, dcx, sum1)
-    dot(svg, dcx, split1)
-    arrow(svg, [(dcx, split1), (skip_x, split1), (skip_x, sum1), (dcx - SUM_RADIUS, sum1)])
-    line(svg, [(dcx, sum1 - SUM_RADIUS), (dcx, split2)])
-    dot(svg, dcx, split2)
-    arrow(svg, [(dcx, split2), (dcx, norm2_y + 30)])
-    box(svg, dcx - bw / 2, norm2_y, bw, 30, "LayerNorm", NEUTRAL)
-    arrow(svg, [(dcx, norm2_y), (dcx, mlp_y + 30)])
-    box(svg, dcx - bw / 2, mlp_y, bw, 30, "MLP", GREEN)
-    arrow(svg, [(dcx, mlp_y), (dcx, sum2 + SUM_RADIUS)])
-    sum_node(svg, dcx, sum2)
-    arrow(svg, [(dcx, split2), (skip_x, split2), (skip_x, sum2), (dcx - SUM_RADIUS, sum2)])
-    arrow(svg, [(dcx, sum2 - SUM_RADIUS), (dcx, d_top + 2)])
+    text(svg, (main_right + dl) / 2, 300, "L ×", size=FONT_TITLE, bold=True)
 
     # Legend for the token row.
-    lg_y = 606
-    rect(svg, 24, lg_y - 9, 12, 18, fill=PURPLE.fill, stroke=PURPLE.stroke, radius=6)
-    text(svg, 42, lg_y, "position embedding", size=FONT_SMALL, anchor="start")
-    rect(svg, 172, lg_y - 9, 12, 18, fill=ORANGE.fill, stroke=ORANGE.stroke, radius=3)
-    text(svg, 190, lg_y, "patch embedding", size=FONT_SMALL, anchor="start")
-    text(svg, 310, lg_y, "* learnable [CLS] embedding", size=FONT_SMALL, anchor="start")
+    y = legend_top
+    rect(svg, dl, y - 9, 12, 18, fill=PURPLE.fill, stroke=PURPLE.stroke, radius=6)
+    text(svg, dl + 20, y, "position embedding", size=FONT_SMALL, anchor="start")
+    y += 26
+    rect(svg, dl, y - 9, 12, 18, fill=ORANGE.fill, stroke=ORANGE.stroke, radius=3)
+    text(svg, dl + 20, y, "patch embedding", size=FONT_SMALL, anchor="start")
+    y += 26
+    text(svg, dl + 6, y + 3, "*", size=FONT_TITLE, bold=True)
+    text(svg, dl + 20, y, "extra learnable", size=FONT_SMALL, anchor="start")
+    text(svg, dl + 20, y + 16, "[CLS] embedding", size=FONT_SMALL, anchor="start")
     return svg
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -29,9 +29,11 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         self.catalog = Catalog([])
         return config
 
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        _add_shared_assets(files, config)
         pages = [
             (f.src_uri, f.url, front_matter(Path(f.abs_src_path)))
             for f in files.documentation_pages()
@@ -54,6 +56,24 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if self.config.enabled:
             context["faq_catalog"] = self.catalog
         return context
+
+
+def _add_shared_assets(files: Files, config: MkDocsConfig) -> None:
+    """Give every language the assets outside the language folders (docs/images/, docs/assets/).
+
+    With ``fallback_to_default: false`` (no Chinese page may stand in for a
+    missing English one) mkdocs-static-i18n also drops the shared assets from
+    the non-default builds; we add them back at their one, shared URL.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    locales = {lang.locale for lang in i18n.config.languages}
+    for file in get_files(config):
+        if file.is_documentation_page() or file.src_uri.split("/")[0] in locales:
+            continue
+        if file.src_uri not in files.src_uris:
+            files.append(File(file.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
 
 
 def _tidy_sections(items: list[Any], titles: dict[str, str]) -> None:
