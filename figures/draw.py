@@ -368,7 +368,7 @@ def swatch_legend(
     widths = [14 + 6 + text_width(label, FONT_SMALL) for _, label in items]
     total = sum(widths) + gap * (len(items) - 1)
     x = cx - total / 2
-    for (tint, label), w in zip(items, widths):
+    for (tint, label), w in zip(items, widths, strict=True):
         rect(svg, x, cy - 7, 14, 14, fill=tint.fill, stroke=tint.stroke, radius=3)
         text(svg, x + 20, cy, label, size=FONT_SMALL, color=INK, anchor="start")
         x += w + gap
@@ -542,7 +542,7 @@ def fig_acnet_deployed() -> Svg:
     items = [(BLUE, "weight from d×d"), (ORANGE, "from 1×d"), (GREEN, "from d×1")]
     widths = [16 + text_width(t, FONT_SMALL) for _, t in items]
     x = gx + 1.5 * cell - (sum(widths) + 20 * (len(items) - 1)) / 2
-    for (tint, label), w in zip(items, widths):
+    for (tint, label), w in zip(items, widths, strict=True):
         weight_dot(svg, x + 5, legend_y, tint)
         text(svg, x + 16, legend_y, label, size=FONT_SMALL, anchor="start")
         x += w + 20
@@ -595,7 +595,7 @@ def window(svg: Svg, x: float, y: float, w: float, h: float, tint: Tint) -> None
         h - 2 * inset,
         fill="none",
         stroke=tint.stroke,
-        width=STROKE_HIGHLIGHT + 0.5,
+        width=STROKE_HIGHLIGHT,
         radius=3,
     )
 
@@ -669,7 +669,7 @@ def branch_block(
     dot(svg, cx, split_y)
     for bx, stages in branches:
         prev_y = split_y
-        for (label, tint, dashed), y in zip(stages, rows_y):
+        for (label, tint, dashed), y in zip(stages, rows_y, strict=False):
             arrow(svg, [(bx, prev_y), (bx, y)])
             box(svg, bx - box_w / 2, y, box_w, box_h, label, tint, dashed=dashed)
             prev_y = y + box_h
@@ -697,7 +697,7 @@ def fig_repvgg() -> Svg:
               ("(C) RepVGG", "inference time")]
     for x in (200, 500):
         line(svg, [(x, 24), (x, height - 24)], color=CARD_BORDER, width=1)
-    for cx, (t1, t2) in zip(centres, titles):
+    for cx, (t1, t2) in zip(centres, titles, strict=True):
         text(svg, cx, 38, t1, size=FONT_TITLE, bold=True)
         text(svg, cx, 60, t2, size=FONT_SMALL, color=MUTED)
 
@@ -754,6 +754,11 @@ def fig_repvgg() -> Svg:
 # --------------------------------------------------------------------------
 
 
+def weight_cell_fill(label: CellFn, colour: str, zero_colour: str = PAPER) -> CellFn:
+    """Colour for a kernel cell: `zero_colour` where the weight is "0"."""
+    return lambda r, c: zero_colour if label(r, c) == "0" else colour
+
+
 def fig_acnet_reparam() -> Svg:
     svg = Svg(
         560,
@@ -764,18 +769,18 @@ def fig_acnet_reparam() -> Svg:
     )
     cell, top = 40, 70
     xs = [64, 220, 376]
-    specs = [
+    specs: list[tuple[str, Tint, CellFn]] = [
         ("conv1 (3×3)", BLUE, lambda r, c: f"a{3 * r + c + 1}"),
         ("conv2 (1×3)", ORANGE, lambda r, c: f"b{c + 1}" if r == 1 else "0"),
         ("conv3 (3×1)", GREEN, lambda r, c: f"c{r + 1}" if c == 1 else "0"),
     ]
-    for x, (title, tint, label) in zip(xs, specs):
+    for x, (title, tint, label) in zip(xs, specs, strict=True):
         text(svg, x + 1.5 * cell, top - 20, title, bold=True, color=tint.text)
         grid(
             svg, x, top, 3, 3, cell,
-            fill=lambda r, c, lab=label, t=tint: PAPER if lab(r, c) == "0" else t.fill,
+            fill=weight_cell_fill(label, tint.fill),
             label=label,
-            label_color=lambda r, c, lab=label: MUTED if lab(r, c) == "0" else INK,
+            label_color=weight_cell_fill(label, INK, MUTED),
             outline=tint.stroke,
         )
     for x in (xs[0] + 3 * cell + 18, xs[1] + 3 * cell + 18):
@@ -1139,16 +1144,16 @@ def fig_vit() -> Svg:
     text(svg, (main_right + dl) / 2, 300, "L ×", size=FONT_TITLE, bold=True)
 
     # Legend for the token row.
-    y = legend_top
-    rect(svg, dl, y - 9, 12, 18, fill=PURPLE.fill, stroke=PURPLE.stroke, radius=6)
-    text(svg, dl + 20, y, "position embedding", size=FONT_SMALL, anchor="start")
-    y += 26
-    rect(svg, dl, y - 9, 12, 18, fill=ORANGE.fill, stroke=ORANGE.stroke, radius=3)
-    text(svg, dl + 20, y, "patch embedding", size=FONT_SMALL, anchor="start")
-    y += 26
-    text(svg, dl + 6, y + 3, "*", size=FONT_TITLE, bold=True)
-    text(svg, dl + 20, y, "extra learnable", size=FONT_SMALL, anchor="start")
-    text(svg, dl + 20, y + 16, "[CLS] embedding", size=FONT_SMALL, anchor="start")
+    ly = legend_top
+    rect(svg, dl, ly - 9, 12, 18, fill=PURPLE.fill, stroke=PURPLE.stroke, radius=6)
+    text(svg, dl + 20, ly, "position embedding", size=FONT_SMALL, anchor="start")
+    ly += 26
+    rect(svg, dl, ly - 9, 12, 18, fill=ORANGE.fill, stroke=ORANGE.stroke, radius=3)
+    text(svg, dl + 20, ly, "patch embedding", size=FONT_SMALL, anchor="start")
+    ly += 26
+    text(svg, dl + 6, ly + 3, "*", size=FONT_TITLE, bold=True)
+    text(svg, dl + 20, ly, "extra learnable", size=FONT_SMALL, anchor="start")
+    text(svg, dl + 20, ly + 16, "[CLS] embedding", size=FONT_SMALL, anchor="start")
     return svg
 
 

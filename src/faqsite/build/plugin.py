@@ -42,6 +42,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         self.catalog = build_catalog(pages)
         return files
 
+    @event_priority(-110)  # after mkdocs-static-i18n has dropped its language sections
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return nav

@@ -1,0 +1,76 @@
+"""Screenshots of the built site as readers see it: phone and desktop, light and dark, both languages.
+
+Usage: python scripts/screenshots.py [--site site] [--out screenshots] [PATH ...]
+Builds the site first unless --no-build; serves it on 127.0.0.1; writes PNGs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
+SCHEMES = ("light", "dark")
+DEFAULT_PATHS = [
+    "/",
+    "/faq/2021-s1/",
+    "/faq/2021-s1/issue-3/",
+    "/faq/2021-s1/issue-4/#q4-3",
+    "/en/",
+    "/en/faq/2021-s1/issue-3/",
+    "/en/faq/2021-s1/issue-4/#q4-3",
+]
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def name_for(path: str) -> str:
+    slug = path.strip("/").replace("/", "_").replace("#", "__") or "home"
+    return slug
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("paths", nargs="*", default=DEFAULT_PATHS)
+    ap.add_argument("--site", type=Path, default=ROOT / "site")
+    ap.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--full-page", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.no_build:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(args.site)], cwd=ROOT, check=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(args.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for device, (width, height) in VIEWPORTS.items():
+            for scheme in SCHEMES:
+                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1)
+                page = context.new_page()
+                for path in args.paths:
+                    page.goto(base + path, wait_until="networkidle")
+                    out = args.out / f"{name_for(path)}-{device}-{scheme}.png"
+                    page.screenshot(path=str(out), full_page=args.full_page)
+                    print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
+                context.close()
+        browser.close()
+    server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
