@@ -8,6 +8,9 @@ from pathlib import Path
 
 from faqsite.errors import SourceError, display_path
 from faqsite.importer.pipeline import ImportOptions, import_season
+from faqsite.translations.freshness import report as freshness_report
+from faqsite.translations.freshness import stamp
+from faqsite.translations.parity import check_parity
 
 SEASON_ID = r"^\d{4}-s\d+$"
 
@@ -36,6 +39,32 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parity(args: argparse.Namespace) -> int:
+    problems = check_parity(args.docs)
+    for problem in problems:
+        print(problem)
+    print(f"parity: {len(problems)} difference(s) between docs/zh and docs/en", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _freshness(args: argparse.Namespace) -> int:
+    outdated, missing = freshness_report(args.docs)
+    for problem in missing + outdated:
+        print(problem)
+    print(f"freshness: {len(outdated)} outdated, {len(missing)} missing translation(s)", file=sys.stderr)
+    return 1 if outdated or missing else 0
+
+
+def _stamp(args: argparse.Namespace) -> int:
+    if not args.page.exists():
+        print(f"{display_path(args.page)}:0: file not found (expected an English page under docs/en/)", file=sys.stderr)
+        return 1
+    stamped = stamp(args.docs, args.page, set(args.id) if args.id else None)
+    for id_ in stamped:
+        print(f"{display_path(args.page)}: {id_} stamped as up to date")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="faqsite", description="Tools for the PaddleClas FAQ documentation site.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -53,6 +82,20 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--upstream-path", help="path of the source file in the upstream repository")
     imp.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     imp.set_defaults(func=_import)
+
+    par = sub.add_parser("parity", help="report every structural difference between the Chinese and English pages")
+    par.add_argument("--docs", type=Path, default=Path("docs"))
+    par.set_defaults(func=_parity)
+
+    fre = sub.add_parser("freshness", help="list outdated and missing English translations")
+    fre.add_argument("--docs", type=Path, default=Path("docs"))
+    fre.set_defaults(func=_freshness)
+
+    sta = sub.add_parser("stamp", help="record that an English page translates the current Chinese questions")
+    sta.add_argument("page", type=Path, help="English page, e.g. docs/en/faq/2021-s1/issue-3.md")
+    sta.add_argument("--id", action="append", help="only this question id (repeatable), e.g. q3-2")
+    sta.add_argument("--docs", type=Path, default=Path("docs"))
+    sta.set_defaults(func=_stamp)
     return p
 
 

@@ -6,17 +6,29 @@ fires once per language; state is reset in ``on_config``.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
+
+from jinja2 import Environment
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.commands.build import get_context
+from mkdocs.utils import get_relative_url, write_file
 
 from faqsite.build.catalog import Catalog, build_catalog, front_matter, natural_key
 from faqsite.build.config import FaqSiteConfig
+from faqsite.errors import display_path
+from faqsite.pages import QUESTION
+from faqsite.build.languages import current_language, languages, twin_urls
+from faqsite.build.search import split_index
+from faqsite.translations.freshness import Status, statuses
 
 log = get_plugin_logger(__name__)
 
@@ -24,10 +36,70 @@ log = get_plugin_logger(__name__)
 class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
     def __init__(self) -> None:
         self.catalog = Catalog([])
+        self.translations: list[Status] = []
+        self.env: Environment | None = None
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.catalog = Catalog([])
+        if self.config.enabled:
+            # Every language build would write its 404 page to the site root,
+            # the last one winning; on_post_build writes one per language.
+            config.theme.static_templates.discard("404.html")
+        # Whole-site data, computed again for each language build: the Chinese
+        # pages may have changed between two builds of `mkdocs serve`.
+        self.translations = statuses(Path(config.docs_dir))
+        if self.config.enabled and current_language(config) == languages(config)[-1].locale:
+            _report_missing_translations(self.translations)
         return config
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        self.env, self.files = env, files
+        return env
+
+    @event_priority(-110)  # after mkdocs-static-i18n has written the merged index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self._write_404(config)
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and not getattr(i18n, "building", False):
+            _split_search_index(config)
+
+    def _write_404(self, config: MkDocsConfig) -> None:
+        """This language's 404 page: /404.html for the default language, /en/404.html for English."""
+        if self.env is None or self.files is None or self.nav is None:
+            return
+        lang = next((lang for lang in languages(config) if lang.locale == current_language(config)), None)
+        prefix = lang.prefix if lang else ""
+        base = urlsplit(config.site_url or "/").path or "/"
+        # the language switch of a 404 page leads to each language's home page
+        config.extra.alternate = [{"name": lang.name, "link": base + lang.prefix, "lang": lang.locale} for lang in languages(config)]
+        context = get_context(self.nav, self.files, config, base_url=base)
+        context["faq_catalog"] = self.catalog
+        html = self.env.get_template("404.html").render(context)
+        write_file(html.encode("utf-8"), str(Path(config.site_dir) / prefix / "404.html"))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """On an English page, a notice under each question whose Chinese original changed."""
+        if not self.config.enabled or self.env is None:
+            return markdown
+        outdated = {s.id: s for s in self.translations if s.outdated and _same_file(s.en_path, page)}
+        if not outdated:
+            return markdown
+        template = self.env.get_template("partials/faq-outdated.html")
+        zh_url = twin_urls(page.url, languages(config)).get("zh", "")
+        lines = markdown.split("\n")
+        out = []
+        for line in lines:
+            out.append(line)
+            m = QUESTION.match(line)
+            id_match = m and re.search(r"#([\w-]+)", m["attrs"])
+            if id_match and id_match[1] in outdated:
+                href = get_relative_url(zh_url, page.url) + f"#{id_match[1]}"
+                out.extend(["", template.render(href=href, status=outdated[id_match[1]], config=config).strip(), ""])
+        return "\n".join(out)
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -46,6 +118,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return nav
+        self.nav = nav
         titles = {s.src_uri: s.nav_title for s in self.catalog.seasons}
         _tidy_sections(nav.items, titles)
         nav.items = _unwrap_folders(nav.items)
@@ -56,7 +129,34 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
     ) -> dict[str, Any] | None:
         if self.config.enabled:
             context["faq_catalog"] = self.catalog
+            langs = languages(config)
+            context["faq_alternates"] = [
+                {"lang": lang.locale, "url": url, "default": lang.default}
+                for lang, url in zip(langs, twin_urls(page.url, langs).values())
+            ]
         return context
+
+
+def _split_search_index(config: MkDocsConfig) -> None:
+    """Once all languages are built: one search index per language (see faqsite.build.search)."""
+    site = Path(config.site_dir)
+    merged = site / "search" / "search_index.json"
+    if not merged.exists():
+        return
+    prefixes = {lang.locale: lang.prefix for lang in languages(config)}
+    for locale, index in split_index(json.loads(merged.read_text(encoding="utf-8")), prefixes).items():
+        write_file(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), str(site / prefixes[locale] / "search" / "search_index.json"))
+
+
+def _same_file(path: Path, page: Page) -> bool:
+    return bool(page.file.abs_src_path) and Path(page.file.abs_src_path).resolve() == path.resolve()
+
+
+def _report_missing_translations(found: list[Status]) -> None:
+    """A missing English translation fails the (strict) build; an outdated one does not."""
+    for s in found:
+        if s.missing:
+            log.warning(f"{display_path(s.en_path)}: {s.id}: translation missing (the Chinese question is at {display_path(s.zh_path)}:{s.zh_line})")
 
 
 def _add_shared_assets(files: Files, config: MkDocsConfig) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from faqsite.errors import Problem, SourceError
+from faqsite.fileio import write_atomically
 from faqsite.importer.render import DIGEST_LINE, digest
 
 
@@ -32,25 +31,12 @@ def check_overwrites(pages: dict[Path, str], force: bool) -> list[Problem]:
 def write_pages(pages: dict[Path, str], force: bool = False) -> list[Path]:
     """Write every page atomically; return the ones whose content changed.
 
-    All pages are first written to temporary files beside their targets and
-    only then renamed, so an error leaves the previous pages in place.
+    Pages edited by hand are refused first (unless ``force``); then all are
+    written at once (see :func:`faqsite.fileio.write_atomically`).
     """
     problems = check_overwrites(pages, force)
     if problems:
         raise SourceError(problems)
     changed = [p for p, text in pages.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path in changed:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(pages[path])
-            staged.append((tmp, path))
-        for tmp, path in staged:
-            os.replace(tmp, path)
-    finally:
-        for tmp, _ in staged:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+    write_atomically({p: pages[p] for p in changed})
     return changed

@@ -1,0 +1,82 @@
+"""Is each English question a translation of the current Chinese question?
+
+Each English heading records the fingerprint of the Chinese question it
+translates (``data-source-hash``). When the Chinese question changes, the
+fingerprints part: the English question is outdated until someone updates it
+and stamps it again (``faqsite translations stamp``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from faqsite.errors import Problem
+from faqsite.fileio import write_atomically
+from faqsite.pages import QUESTION, read_page
+from faqsite.translations.twins import twins
+
+
+@dataclass(frozen=True)
+class Status:
+    id: str
+    zh_path: Path
+    zh_line: int
+    en_path: Path
+    en_line: int | None  # None: no English question
+    current: str  # fingerprint of the Chinese question now
+    recorded: str | None  # fingerprint the translation records
+
+    @property
+    def missing(self) -> bool:
+        return self.en_line is None
+
+    @property
+    def outdated(self) -> bool:
+        return not self.missing and self.recorded != self.current
+
+
+def statuses(docs: Path) -> list[Status]:
+    out = []
+    for twin in twins(docs):
+        zh = read_page(twin.source)
+        en = {q.id: q for q in read_page(twin.target).questions} if twin.target.exists() else {}
+        for q in zh.questions:
+            e = en.get(q.id)
+            out.append(Status(q.id, twin.source, q.line, twin.target, e.line if e else None, q.fingerprint(), e.source_hash if e else None))
+    return out
+
+
+def report(docs: Path) -> tuple[list[Problem], list[Problem]]:
+    """(outdated, missing), one problem per question."""
+    outdated, missing = [], []
+    for s in statuses(docs):
+        if s.missing:
+            missing.append(Problem(str(s.en_path), 1, f"{s.id}: translation missing (expected a '## {s.id.upper().replace('-', '.')}: … {{#{s.id}}}' question, as in {s.zh_path.as_posix()}:{s.zh_line})"))
+        elif s.outdated:
+            was = f"translates version {s.recorded}" if s.recorded else "records no source version"
+            outdated.append(Problem(str(s.en_path), s.en_line or 1, f"{s.id}: translation outdated: {was}, the Chinese question is now {s.current} ({s.zh_path.as_posix()}:{s.zh_line})"))
+    return outdated, missing
+
+
+HASH_ATTR = re.compile(r'\s*data-source-hash="[0-9a-f]*"')
+
+
+def stamp(docs: Path, en_page: Path, ids: set[str] | None = None) -> list[str]:
+    """Record the current Chinese fingerprints in ``en_page``; return the ids stamped."""
+    current = {s.id: s.current for s in statuses(docs) if s.en_path.resolve() == en_page.resolve() and not s.missing}
+    lines = en_page.read_text(encoding="utf-8").split("\n")
+    stamped = []
+    for i, line in enumerate(lines):
+        m = QUESTION.match(line)
+        if not m:
+            continue
+        attrs = HASH_ATTR.sub("", m["attrs"]).strip()
+        id_match = re.search(r"#([\w-]+)", attrs)
+        if not id_match or id_match[1] not in current or (ids is not None and id_match[1] not in ids):
+            continue
+        lines[i] = f'## {m["label"]}: {m["title"]} {{{attrs} data-source-hash="{current[id_match[1]]}"}}'
+        stamped.append(id_match[1])
+    write_atomically({en_page: "\n".join(lines)})
+    return stamped
