@@ -162,9 +162,7 @@ def text(
     cls = f' class="{" ".join(classes)}"' if classes else ""
     baseline = cy + 0.35 * size
     paint = "" if color == INK else f' fill="{color}"'  # ink is the CSS default
-    svg.add(
-        f'<text x="{num(x)}" y="{num(baseline)}"{cls}{paint}>{escape(content)}</text>'
-    )
+    svg.add(f'<text x="{num(x)}" y="{num(baseline)}"{cls}{paint}>{escape(content)}</text>')
 
 
 def rich_text(
@@ -178,9 +176,7 @@ def rich_text(
     """Centred text made of coloured runs: [(text, colour), ...]."""
     cls = {FONT_SMALL: "s c", FONT_LABEL: "c", FONT_TITLE: "t c"}[size]
     spans = "".join(f'<tspan fill="{c}">{escape(t)}</tspan>' for t, c in runs)
-    svg.add(
-        f'<text x="{num(x)}" y="{num(cy + 0.35 * size)}" class="{cls}">{spans}</text>'
-    )
+    svg.add(f'<text x="{num(x)}" y="{num(cy + 0.35 * size)}" class="{cls}">{spans}</text>')
 
 
 def rect(
@@ -219,10 +215,7 @@ def line(
         svg.add(f'<path d="{d}" class="l"/>')  # the common case, styled once
         return
     dash = ' stroke-dasharray="4 4"' if dashed else ""
-    svg.add(
-        f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{num(width)}" '
-        f'stroke-linejoin="round"{dash}/>'
-    )
+    svg.add(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{num(width)}" stroke-linejoin="round"{dash}/>')
 
 
 def arrow(
@@ -335,9 +328,7 @@ def grid(
         rect(svg, x, y, cols * cw, rows * ch, fill="none", stroke=outline, radius=0)
 
 
-def plus_outline(
-    svg: Svg, x: float, y: float, cell: float, color: str, cell_h: float | None = None
-) -> None:
+def plus_outline(svg: Svg, x: float, y: float, cell: float, color: str, cell_h: float | None = None) -> None:
     """Outline the centre row and centre column (the skeleton) of a 3x3 grid."""
     w, h = cell, cell if cell_h is None else cell_h
     pts = [
@@ -355,15 +346,10 @@ def plus_outline(
         (x + w, y + h),
     ]
     d = "M" + " L".join(f"{num(px)},{num(py)}" for px, py in pts) + " Z"
-    svg.add(
-        f'<path d="{d}" fill="none" stroke="{color}" '
-        f'stroke-width="{STROKE_HIGHLIGHT}" stroke-linejoin="round"/>'
-    )
+    svg.add(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{STROKE_HIGHLIGHT}" stroke-linejoin="round"/>')
 
 
-def swatch_legend(
-    svg: Svg, cx: float, cy: float, items: Sequence[tuple[Tint, str]], gap: float = 22
-) -> None:
+def swatch_legend(svg: Svg, cx: float, cy: float, items: Sequence[tuple[Tint, str]], gap: float = 22) -> None:
     """A one-line legend of small coloured squares with labels, centred at cx."""
     widths = [14 + 6 + text_width(label, FONT_SMALL) for _, label in items]
     total = sum(widths) + gap * (len(items) - 1)
@@ -424,9 +410,11 @@ def fig_acnet_training() -> Svg:
         "each is followed by batch normalization and the three outputs are added.",
     )
     mid = 280
-    cols = [(130, "d×d conv", "square", 3, 3, BLUE),
-            (280, "1×d conv", "horizontal", 1, 3, ORANGE),
-            (430, "d×1 conv", "vertical", 3, 1, GREEN)]
+    cols = [
+        (130, "d×d conv", "square", 3, 3, BLUE),
+        (280, "1×d conv", "horizontal", 1, 3, ORANGE),
+        (430, "d×1 conv", "vertical", 3, 1, GREEN),
+    ]
     feature_map(svg, 190, 34, 180, 36, "input feature map")
     fork_y = 92
     line(svg, [(mid, 70), (mid, fork_y)])
@@ -568,9 +556,7 @@ def image_cells(flipped: bool) -> list[str]:
     return ARROW_SHAPE[::-1] if flipped else list(ARROW_SHAPE)
 
 
-def draw_pixels(
-    svg: Svg, x: float, y: float, rows: list[str], cell: float, outline: str = GRID_LINE
-) -> None:
+def draw_pixels(svg: Svg, x: float, y: float, rows: list[str], cell: float, outline: str = GRID_LINE) -> None:
     grid(
         svg,
         x,
@@ -693,8 +679,7 @@ def fig_repvgg() -> Svg:
         "one 3×3 conv and ReLU.",
     )
     centres = [102, 340, 590]
-    titles = [("(A) ResNet", "residual block"), ("(B) RepVGG", "training time"),
-              ("(C) RepVGG", "inference time")]
+    titles = [("(A) ResNet", "residual block"), ("(B) RepVGG", "training time"), ("(C) RepVGG", "inference time")]
     for x in (200, 500):
         line(svg, [(x, 24), (x, height - 24)], color=CARD_BORDER, width=1)
     for cx, (t1, t2) in zip(centres, titles, strict=True):
@@ -723,9 +708,14 @@ def fig_repvgg() -> Svg:
     a = centres[0]
     line(svg, [(a, in_y + io_h), (a, split_y)])
     branch_block(
-        svg, a,
+        svg,
+        a,
         [(a - pitch / 2, [conv3, bn]), (a + pitch / 2, [ident])],
-        rows_y, box_w, box_h, split_y, sum_y,
+        rows_y,
+        box_w,
+        box_h,
+        split_y,
+        sum_y,
     )
     arrow(svg, [(a, sum_y + SUM_RADIUS), (a, relu_y)])
 
@@ -733,9 +723,14 @@ def fig_repvgg() -> Svg:
     b = centres[1]
     line(svg, [(b, in_y + io_h), (b, split_y)])
     branch_block(
-        svg, b,
+        svg,
+        b,
         [(b - pitch, [conv3, bn]), (b, [conv1, bn]), (b + pitch, [ident, bn])],
-        rows_y, box_w, box_h, split_y, sum_y,
+        rows_y,
+        box_w,
+        box_h,
+        split_y,
+        sum_y,
     )
     arrow(svg, [(b, sum_y + SUM_RADIUS), (b, relu_y)])
 
@@ -777,7 +772,12 @@ def fig_acnet_reparam() -> Svg:
     for x, (title, tint, label) in zip(xs, specs, strict=True):
         text(svg, x + 1.5 * cell, top - 20, title, bold=True, color=tint.text)
         grid(
-            svg, x, top, 3, 3, cell,
+            svg,
+            x,
+            top,
+            3,
+            3,
+            cell,
             fill=weight_cell_fill(label, tint.fill),
             label=label,
             label_color=weight_cell_fill(label, INK, MUTED),
@@ -792,7 +792,13 @@ def fig_acnet_reparam() -> Svg:
     text(svg, 280, fy - 20, "fused kernel (3×3)", bold=True, color=PURPLE.text)
     text(svg, fx - 26, fy + 1.5 * fh, "=", size=FONT_TITLE, bold=True)
     grid(
-        svg, fx, fy, 3, 3, fw, fh,
+        svg,
+        fx,
+        fy,
+        3,
+        3,
+        fw,
+        fh,
         fill=lambda r, c: PURPLE.fill if (r, c) in SKELETON else PAPER,
     )
     plus_outline(svg, fx, fy, fw, PURPLE.stroke, fh)
@@ -807,9 +813,12 @@ def fig_acnet_reparam() -> Svg:
 
     text(svg, 280, 420, "Conv1(A) + Conv2(A) + Conv3(A) = Convk(A)", size=FONT_TITLE, bold=True)
     text(
-        svg, 280, 446,
+        svg,
+        280,
+        446,
         "A: the shared input; same stride and padding, so the kernels add up",
-        size=FONT_SMALL, color=MUTED,
+        size=FONT_SMALL,
+        color=MUTED,
     )
     return svg
 
@@ -819,20 +828,18 @@ def fig_acnet_reparam() -> Svg:
 # --------------------------------------------------------------------------
 
 
-def memory_units(
-    svg: Svg, x: float, cy: float, units: Sequence[tuple[str, Tint, bool]]
-) -> float:
+def memory_units(svg: Svg, x: float, cy: float, units: Sequence[tuple[str, Tint, bool]]) -> float:
     """Unit squares in a row; (name, tint, freed). Returns the right edge."""
     size, gap = 26, 6
     for i, (name, tint, freed) in enumerate(units):
         ux = x + i * (size + gap)
         if freed:
-            rect(svg, ux, cy - size / 2, size, size, fill="none", stroke=MUTED,
-                 width=STROKE_GRID, radius=3, dashed=True)
+            rect(
+                svg, ux, cy - size / 2, size, size, fill="none", stroke=MUTED, width=STROKE_GRID, radius=3, dashed=True
+            )
             text(svg, ux + size / 2, cy, name, color=MUTED)
         else:
-            rect(svg, ux, cy - size / 2, size, size, fill=tint.fill,
-                 stroke=tint.stroke, radius=3)
+            rect(svg, ux, cy - size / 2, size, size, fill=tint.fill, stroke=tint.stroke, radius=3)
             text(svg, ux + size / 2, cy, name)
     return x + len(units) * (size + gap) - gap
 
@@ -869,26 +876,34 @@ def fig_memory() -> Svg:
     arrow(svg, [(px, conv_y + bh), (px, sum_y - SUM_RADIUS)])
     sum_node(svg, px, sum_y)
     arrow(svg, [(px, sum_y + SUM_RADIUS), (px, out_y)])
-    arrow(svg, [(px - bw / 2, in_y + bh / 2), (x0 + 8, in_y + bh / 2),
-                (x0 + 8, sum_y), (px - SUM_RADIUS, sum_y)])
-    memory_rows(svg, px, mx, [
-        (edge1, [x_in], "1 unit", None),
-        (edge2, [x_in, h_br], "2 units", "x kept for shortcut"),
-        (edge3, [y_out], "1 unit", None),
-    ])
+    arrow(svg, [(px - bw / 2, in_y + bh / 2), (x0 + 8, in_y + bh / 2), (x0 + 8, sum_y), (px - SUM_RADIUS, sum_y)])
+    memory_rows(
+        svg,
+        px,
+        mx,
+        [
+            (edge1, [x_in], "1 unit", None),
+            (edge2, [x_in, h_br], "2 units", "x kept for shortcut"),
+            (edge3, [y_out], "1 unit", None),
+        ],
+    )
     peak_badge(svg, x0 + 136, 370, "peak: 2 units", ORANGE)
 
     # Plain: x -> conv -> y; x is released once y is computed.
     x0 = panels[1][0]
     px, mx = x0 + 66, x0 + 136
     arrow(svg, [(px, conv_y + bh), (px, out_y)])
-    memory_rows(svg, px, mx, [
-        (edge1, [x_in], "1 unit", None),
-        (edge2, [("x", BLUE, True), y_out], "1 unit", "x released"),
-    ])
+    memory_rows(
+        svg,
+        px,
+        mx,
+        [
+            (edge1, [x_in], "1 unit", None),
+            (edge2, [("x", BLUE, True), y_out], "1 unit", "x released"),
+        ],
+    )
     peak_badge(svg, x0 + 136, 370, "peak: 1 unit", GREEN)
-    text(svg, width / 2, 410, "x: block input · h: conv output · y: block output",
-         size=FONT_SMALL, color=MUTED)
+    text(svg, width / 2, 410, "x: block input · h: conv output · y: block output", size=FONT_SMALL, color=MUTED)
     return svg
 
 
@@ -921,13 +936,16 @@ EMBED_SHADES = ["#dbeafe", "#bfdbfe", "#93c5fd"]
 POS_SHADES = ["#ffedd5", "#fed7aa", "#fdba74"]
 
 
-def vector_bar(
-    svg: Svg, cx: float, top: float, seed: int, shades: Sequence[str], stroke: str
-) -> None:
+def vector_bar(svg: Svg, cx: float, top: float, seed: int, shades: Sequence[str], stroke: str) -> None:
     """A vertical vector of 4 cells with a fixed pseudo-random shading."""
     cell = 16
     grid(
-        svg, cx - cell / 2, top, 4, 1, cell,
+        svg,
+        cx - cell / 2,
+        top,
+        4,
+        1,
+        cell,
         fill=lambda r, c: shades[(seed * 7 + r * 5 + seed * r) % len(shades)],
         stroke=stroke,
         outline=stroke,
@@ -940,8 +958,7 @@ def fig_transformer_input() -> Svg:
         width,
         height,
         "Transformer encoder input: token embeddings plus position vectors",
-        "A variable-length sequence of n token embeddings, each added to a position "
-        "vector, enters the encoder.",
+        "A variable-length sequence of n token embeddings, each added to a position vector, enters the encoder.",
     )
     enc_top, enc_h = 30, 50
     box(svg, 40, enc_top, 480, enc_h, "Encoder", NEUTRAL, size=FONT_TITLE, bold=True)
@@ -969,12 +986,16 @@ def fig_transformer_input() -> Svg:
     left, right = 40, 520
     line(svg, [(left, by), (left, by + 8), (right, by + 8), (right, by)], color=MUTED)
     line(svg, [(280, by + 8), (280, by + 14)], color=MUTED)
-    text(svg, 280, by + 28, "n tokens: the length n varies from sentence to sentence",
-         size=FONT_SMALL, color=MUTED)
-    swatch_legend(svg, 280, height - 28, [
-        (BLUE, "token embedding"),
-        (ORANGE, "position vector"),
-    ])
+    text(svg, 280, by + 28, "n tokens: the length n varies from sentence to sentence", size=FONT_SMALL, color=MUTED)
+    swatch_legend(
+        svg,
+        280,
+        height - 28,
+        [
+            (BLUE, "token embedding"),
+            (ORANGE, "position vector"),
+        ],
+    )
     return svg
 
 
@@ -1012,10 +1033,7 @@ def patch_content(svg: Svg, index: int, x: float, y: float, size: float) -> None
             f"Q{num(x + 15 * s)},{num(y + 19 * s)} {num(x + 20 * s)},{num(y + 27 * s)} "
             f"Q{num(x + 25 * s)},{num(y + 19 * s)} {num(x + 30 * s)},{num(y + 27 * s)}"
         )
-        svg.add(
-            f'<path d="{d}" fill="none" stroke="{INK}" stroke-width="1.5" '
-            'stroke-linecap="round"/>'
-        )
+        svg.add(f'<path d="{d}" fill="none" stroke="{INK}" stroke-width="1.5" stroke-linecap="round"/>')
 
 
 def encoder_detail(svg: Svg, left: float, right: float, top: float) -> float:
@@ -1081,8 +1099,7 @@ def fig_vit() -> Svg:
     box(svg, 24, 100, 130, 34, "MLP Head", GREEN, bold=True)
     enc_top, enc_h = 170, 46
     arrow(svg, [(x_of[0], enc_top), (x_of[0], 134)])
-    box(svg, 24, enc_top, main_right - 24, enc_h, "Transformer Encoder", PURPLE,
-        size=FONT_TITLE, bold=True)
+    box(svg, 24, enc_top, main_right - 24, enc_h, "Transformer Encoder", PURPLE, size=FONT_TITLE, bold=True)
 
     # Tokens: position embedding (pill) next to patch embedding (bar).
     tok_top, tok_h = 256, 34
@@ -1098,8 +1115,7 @@ def fig_vit() -> Svg:
     # Linear projection and the flattened patches.
     lp_top, lp_h = 330, 36
     lp_left = x_of[1] - 21
-    box(svg, lp_left, lp_top, main_right - lp_left, lp_h,
-        "Linear Projection of Flattened Patches", ORANGE)
+    box(svg, lp_left, lp_top, main_right - lp_left, lp_h, "Linear Projection of Flattened Patches", ORANGE)
     flat_top, flat = 404, 30
     for i in range(1, 10):
         cx = x_of[i]
@@ -1109,8 +1125,7 @@ def fig_vit() -> Svg:
         text(svg, cx, flat_top + flat + 14, str(i), size=FONT_SMALL, color=MUTED)
     brace_y = flat_top + flat + 28
     bl, br = x_of[1] - flat / 2, x_of[9] + flat / 2
-    line(svg, [(bl, brace_y - 6), (bl, brace_y), (br, brace_y), (br, brace_y - 6)],
-         color=MUTED)
+    line(svg, [(bl, brace_y - 6), (bl, brace_y), (br, brace_y), (br, brace_y - 6)], color=MUTED)
 
     # The image, cut into 3×3 patches in reading order.
     psz, gap = 36, 4
@@ -1133,14 +1148,12 @@ def fig_vit() -> Svg:
     mid_y = img_top + img_w / 2
     arrow(svg, [(img_left + img_w + 12, mid_y), (ax, mid_y), (ax, brace_y + 1)])
     for i, note in enumerate(["cut into P×P patches,", "flatten in reading order"]):
-        text(svg, ax + 10, mid_y - 40 + 18 * i, note, size=FONT_SMALL, color=MUTED,
-             anchor="start")
+        text(svg, ax + 10, mid_y - 40 + 18 * i, note, size=FONT_SMALL, color=MUTED, anchor="start")
 
     # One encoder layer in detail, repeated L times.
     dl, dr, dtop = 486, 656, 52
     legend_top = encoder_detail(svg, dl, dr, dtop) + 36
-    line(svg, [(main_right, enc_top + enc_h / 2), (dl, enc_top + enc_h / 2)],
-         color=PURPLE.stroke, dashed=True)
+    line(svg, [(main_right, enc_top + enc_h / 2), (dl, enc_top + enc_h / 2)], color=PURPLE.stroke, dashed=True)
     text(svg, (main_right + dl) / 2, 300, "L ×", size=FONT_TITLE, bold=True)
 
     # Legend for the token row.

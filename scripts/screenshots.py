@@ -17,7 +17,13 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
 SCHEMES = ("light", "dark")
 DEFAULT_PATHS = [
@@ -50,7 +56,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--full-page", action="store_true")
     args = ap.parse_args(argv)
     if not args.no_build:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(args.site)], cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(args.site)], cwd=ROOT, check=True
+        )
     args.out.mkdir(parents=True, exist_ok=True)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(args.site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -59,7 +67,9 @@ def main(argv: list[str]) -> int:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for device, (width, height) in VIEWPORTS.items():
             for scheme in SCHEMES:
-                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1)
+                context = browser.new_context(
+                    viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1
+                )
                 page = context.new_page()
                 for path in args.paths:
                     page.goto(base + path, wait_until="networkidle")

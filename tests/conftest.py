@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,20 +23,34 @@ class BuiltSite:
         return sorted(self.root.rglob("*.html"))
 
 
-def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT) -> BuiltSite:
-    """``mkdocs build --strict`` into ``dest``; fails the test session on any error."""
+def run_build(dest: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT) -> tuple[int, str]:
+    """``mkdocs build --strict`` into ``dest``: exit status and everything it printed."""
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(dest)],
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"},
         check=False,
     )
-    log = proc.stdout + proc.stderr
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{log}")
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT) -> BuiltSite:
+    """``mkdocs build --strict`` into ``dest``; fails the test on any error."""
+    code, log = run_build(dest, config, cwd)
+    if code != 0:
+        pytest.fail(f"mkdocs build failed ({code}):\n{log}")
     return BuiltSite(dest, log)
+
+
+def project_copy(tmp: Path) -> Path:
+    """A copy of the site sources (config, docs, overrides) to edit in a test."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp / name)
+    return tmp
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 # "## Q3.2: title {#q3-2 data-source-hash="1a2b3c4d"}"
-QUESTION = re.compile(
-    r"^## (?P<label>Q\d+(?:\.\d+)+): (?P<title>.*?)\s*\{(?P<attrs>[^{}]*)\}\s*$"
-)
+QUESTION = re.compile(r"^## (?P<label>Q\d+(?:\.\d+)+): (?P<title>.*?)\s*\{(?P<attrs>[^{}]*)\}\s*$")
 ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
 ATTR_HASH = re.compile(r'(?:^|\s)data-source-hash="(?P<hash>[0-9a-f]*)"')
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
@@ -38,7 +36,13 @@ class PageQuestion:
 
     def fingerprint(self) -> str:
         """Short hash of the question as written: label, title and answer, whitespace-normalized."""
-        text = "\n".join([self.label, " ".join(self.title.split()), "\n".join(line.rstrip() for line in self.body.strip().splitlines())])
+        text = "\n".join(
+            [
+                self.label,
+                " ".join(self.title.split()),
+                "\n".join(line.rstrip() for line in self.body.strip().splitlines()),
+            ]
+        )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
     def figures(self) -> list[str]:

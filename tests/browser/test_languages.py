@@ -26,7 +26,7 @@ def test_switching_language_keeps_page_and_question(page: Page, base_url: str, s
     assert page.url == base_url + expected
     assert page.evaluate("document.documentElement.lang") == target_lang
     if "#" in expected:
-        expect(page.locator(expected[expected.index("#"):])).to_be_in_viewport()
+        expect(page.locator(expected[expected.index("#") :])).to_be_in_viewport()
 
 
 def test_switch_follows_a_question_chosen_on_the_page(page: Page, base_url: str) -> None:

@@ -27,7 +27,9 @@ def search(page: Page, query: str) -> list[str]:
         ("/", "RepVGG", "/faq/2021-s1/issue-3/"),
     ],
 )
-def test_results_stay_in_the_current_language(page: Page, base_url: str, start: str, query: str, expected_path: str) -> None:
+def test_results_stay_in_the_current_language(
+    page: Page, base_url: str, start: str, query: str, expected_path: str
+) -> None:
     page.goto(base_url + start, wait_until="networkidle")
     hrefs = search(page, query)
     assert hrefs

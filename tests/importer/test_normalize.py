@@ -14,7 +14,15 @@ from faqsite.importer.figures import Figure, FigureRegistry, Formula
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "normalize.yml").read_text(encoding="utf-8"))
 
 REGISTRY = FigureRegistry(
-    figures={"RepVGG.png": Figure("RepVGG.png", "repvgg.svg", 640, {"zh": "三种结构并列", "en": "Three blocks"}, {"zh": "ResNet 与 RepVGG", "en": "ResNet and RepVGG"})},
+    figures={
+        "RepVGG.png": Figure(
+            "RepVGG.png",
+            "repvgg.svg",
+            640,
+            {"zh": "三种结构并列", "en": "Three blocks"},
+            {"zh": "ResNet 与 RepVGG", "en": "ResNet and RepVGG"},
+        )
+    },
     formulas={"ViT.png": Formula("ViT.png", "z_0 = x")},
 )
 CTX = n.Context(

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from faqsite.cli import run
-from faqsite.importer.parse import parse, read_source
 from faqsite.importer.pipeline import ImportOptions, plan_import
 from tests.conftest import ROOT
 
@@ -40,7 +39,7 @@ def answers(pages: dict[str, str]) -> dict[str, tuple[str, str, str]]:
         if name == "index.md":
             continue
         found = list(QUESTION_HEADING.finditer(text))
-        for m, nxt in zip(found, [*found[1:], None]):
+        for m, nxt in zip(found, [*found[1:], None], strict=False):
             out[m[1]] = (m[3], m[2], text[m.end() : nxt.start() if nxt else len(text)].strip())
     return out
 
@@ -65,7 +64,9 @@ def test_both_layouts_give_the_same_questions(tmp_path: Path) -> None:
 
 def test_both_layouts_give_the_same_structure(tmp_path: Path) -> None:
     def shape(text: str) -> list[str]:
-        return [line.split(" ")[0] for line in text.splitlines() if line.startswith(("#", "![", "///", "```", "* ", "1. "))]
+        return [
+            line.split(" ")[0] for line in text.splitlines() if line.startswith(("#", "![", "///", "```", "* ", "1. "))
+        ]
 
     current = pages_of(CURRENT, tmp_path / "a")
     legacy = pages_of(LEGACY, tmp_path / "b")
@@ -95,7 +96,12 @@ def test_normalized_output_parses_to_the_same_questions(tmp_path: Path) -> None:
     season = ["# 图像分类常见问题汇总 - 2021 第 1 季", ""]
     for i in range(1, 6):
         body = pages[f"issue-{i}.md"].split("\n---\n", 1)[1]
-        season += [f"## 第 {i} 期", "", QUESTION_HEADING.sub(lambda m: f"### {m[1]}: {m[2]}", body.split("\n", 3)[3]), ""]
+        season += [
+            f"## 第 {i} 期",
+            "",
+            QUESTION_HEADING.sub(lambda m: f"### {m[1]}: {m[2]}", body.split("\n", 3)[3]),
+            "",
+        ]
     again = tmp_path / "again.md"
     again.write_text("\n".join(season), encoding="utf-8")
     assert answers(pages_of(again, tmp_path / "second")) == answers(pages)
@@ -121,10 +127,17 @@ def test_parts_layout_one_page_per_section(tmp_path: Path) -> None:
     assert sorted(pages) == ["index.md", "part-1-1.md", "part-1-2.md", "part-2-1.md"]
     qs = answers(pages)
     assert {label: v[0] for label, v in qs.items()} == {
-        "Q1.1.1": "q1-1-1", "Q1.1.2": "q1-1-2", "Q1.2.1": "q1-2-1", "Q2.1.1": "q2-1-1", "Q2.1.2": "q2-1-2",
+        "Q1.1.1": "q1-1-1",
+        "Q1.1.2": "q1-1-2",
+        "Q1.2.1": "q1-2-1",
+        "Q2.1.1": "q2-1-1",
+        "Q2.1.2": "q2-1-2",
     }
     assert qs["Q1.1.1"][1] == "PaddleClas 和 PaddleDetection 区别"
-    assert qs["Q1.1.2"][2] == "参见[模型库](https://github.com/PaddlePaddle/PaddleClas/blob/release/2.5/docs/zh_CN/models/models_intro.md)。"
+    assert (
+        qs["Q1.1.2"][2]
+        == "参见[模型库](https://github.com/PaddlePaddle/PaddleClas/blob/release/2.5/docs/zh_CN/models/models_intro.md)。"
+    )
     assert "batch_size: 32  # 中文注释不变" in qs["Q2.1.1"][2]  # code block untouched
     assert qs["Q2.1.2"][2] == "在命令中指定 `-o Global.checkpoints=xxx` 即可，参见[第一部分](part-1-1.md)。"
     assert "part: '1.1'" in pages["part-1-1.md"] and "part_title: 理论篇" in pages["part-1-1.md"]
@@ -145,17 +158,53 @@ def test_parts_without_sections(tmp_path: Path) -> None:
 
 BAD_INPUTS = [
     pytest.param(None, r"missing\.md:0: file not found \(expected", id="missing-file"),
-    pytest.param(b"# t\n\n## \xe7\xac\xac 1 \xe6\x9c\x9f\n\n### Q1.1: \xff\xfe\n", r"bad\.md:5: not UTF-8: byte 0xff", id="not-utf8"),
-    pytest.param("# t\n\n## 第 1 期\n\n没有问题。\n", r"bad\.md:3: issue 1 has no questions", id="no-questions-in-issue"),
+    pytest.param(
+        b"# t\n\n## \xe7\xac\xac 1 \xe6\x9c\x9f\n\n### Q1.1: \xff\xfe\n",
+        r"bad\.md:5: not UTF-8: byte 0xff",
+        id="not-utf8",
+    ),
+    pytest.param(
+        "# t\n\n## 第 1 期\n\n没有问题。\n", r"bad\.md:3: issue 1 has no questions", id="no-questions-in-issue"
+    ),
     pytest.param("# t\n\n正文。\n", r"bad\.md:1: no questions found \(expected", id="no-questions"),
-    pytest.param("# t\n\n## 第 1 期\n\n### Q1.1: a\n\nx\n\n### Q1.1: b\n\ny\n", r"bad\.md:9: question label Q1\.1 appears twice \(first at line 5\)", id="duplicate-label"),
-    pytest.param("# t\n\n### Q1.1: a\n\nx\n", r"bad\.md:3: question Q1\.1 before any issue or part", id="question-before-issue"),
-    pytest.param("# t\n\n## 第 1 期\n\n### Q1.1: a\n\n### Q1.3: c\n", r"bad\.md:7: question label Q1\.3 out of sequence \(expected Q1\.2\)", id="label-out-of-sequence"),
-    pytest.param("# t\n\n## 第 1 期\n\n### Q2.1: a\n", r"bad\.md:5: question label Q2\.1 out of sequence \(expected Q1\.1\)", id="label-in-wrong-issue"),
-    pytest.param("# t\n\n## 第 1 期\n\n### Q1.1: a\n\n![](../../images/faq/Unknown.png)\n", r"bad\.md:7: image '\.\./\.\./images/faq/Unknown\.png' is not in the figure registry \(expected one of: ", id="unmapped-image"),
-    pytest.param("# t\n\n## 第 1 期\n\n### Q1.x: a\n", r"bad\.md:5: malformed question heading 'Q1\.x: a' \(expected 'Qn\.m: title'\)", id="malformed-heading"),
-    pytest.param("# t\n\n## 目录\n* [第1期](#1)(2021.13.45)\n\n## 第 1 期\n\n### Q1.1: a\n\nx\n", r"bad\.md:4: malformed date '2021\.13\.45'", id="malformed-date"),
-    pytest.param("# t\n\n## 第 1 期\n\n### Q1.1: a\n\n见[别处](#nowhere)\n", r"bad\.md:7: link to unknown anchor '#nowhere'", id="unknown-anchor"),
+    pytest.param(
+        "# t\n\n## 第 1 期\n\n### Q1.1: a\n\nx\n\n### Q1.1: b\n\ny\n",
+        r"bad\.md:9: question label Q1\.1 appears twice \(first at line 5\)",
+        id="duplicate-label",
+    ),
+    pytest.param(
+        "# t\n\n### Q1.1: a\n\nx\n", r"bad\.md:3: question Q1\.1 before any issue or part", id="question-before-issue"
+    ),
+    pytest.param(
+        "# t\n\n## 第 1 期\n\n### Q1.1: a\n\n### Q1.3: c\n",
+        r"bad\.md:7: question label Q1\.3 out of sequence \(expected Q1\.2\)",
+        id="label-out-of-sequence",
+    ),
+    pytest.param(
+        "# t\n\n## 第 1 期\n\n### Q2.1: a\n",
+        r"bad\.md:5: question label Q2\.1 out of sequence \(expected Q1\.1\)",
+        id="label-in-wrong-issue",
+    ),
+    pytest.param(
+        "# t\n\n## 第 1 期\n\n### Q1.1: a\n\n![](../../images/faq/Unknown.png)\n",
+        r"bad\.md:7: image '\.\./\.\./images/faq/Unknown\.png' is not in the figure registry \(expected one of: ",
+        id="unmapped-image",
+    ),
+    pytest.param(
+        "# t\n\n## 第 1 期\n\n### Q1.x: a\n",
+        r"bad\.md:5: malformed question heading 'Q1\.x: a' \(expected 'Qn\.m: title'\)",
+        id="malformed-heading",
+    ),
+    pytest.param(
+        "# t\n\n## 目录\n* [第1期](#1)(2021.13.45)\n\n## 第 1 期\n\n### Q1.1: a\n\nx\n",
+        r"bad\.md:4: malformed date '2021\.13\.45'",
+        id="malformed-date",
+    ),
+    pytest.param(
+        "# t\n\n## 第 1 期\n\n### Q1.1: a\n\n见[别处](#nowhere)\n",
+        r"bad\.md:7: link to unknown anchor '#nowhere'",
+        id="unknown-anchor",
+    ),
 ]
 
 

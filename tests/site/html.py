@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
 
-@lru_cache(maxsize=None)
+@cache
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
@@ -29,7 +29,11 @@ def resolve(site_root: Path, page: Path, href: str) -> tuple[Path | None, str]:
     fragment = unquote(parts.fragment)
     if not parts.path:
         return page, fragment
-    target = (page.parent / unquote(parts.path)).resolve() if not parts.path.startswith("/") else (site_root / unquote(parts.path).lstrip("/")).resolve()
+    target = (
+        (page.parent / unquote(parts.path)).resolve()
+        if not parts.path.startswith("/")
+        else (site_root / unquote(parts.path).lstrip("/")).resolve()
+    )
     if target.is_dir() or parts.path.endswith("/"):
         target = target / "index.html"
     return target, fragment

@@ -55,7 +55,15 @@ def test_no_request_to_third_party_hosts(site: BuiltSite) -> None:
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
             for el in s.find_all(tag):
                 url = str(el.get(attr) or "")
-                if tag == "link" and not set(el.get("rel") or []) & {"stylesheet", "preload", "prefetch", "icon", "modulepreload", "preconnect", "dns-prefetch"}:
+                if tag == "link" and not set(el.get("rel") or []) & {
+                    "stylesheet",
+                    "preload",
+                    "prefetch",
+                    "icon",
+                    "modulepreload",
+                    "preconnect",
+                    "dns-prefetch",
+                }:
                     continue
                 if url.startswith(("http:", "https:", "//")):
                     external.append(f"{page.relative_to(site.root)}: <{tag} {attr}={url}>")

@@ -58,7 +58,9 @@ def test_table_of_contents_lists_exactly_the_questions(site: BuiltSite, lang: st
     expected = [f"#{id_}" for id_, _ in question_headings(html)]
     assert hrefs == expected
     titles = [" ".join(a.get_text().split()) for a in toc]
-    headings = [" ".join(h.get_text().split()).removesuffix("¶").strip() for h in soup(html).select("article h2[id^=q]")]
+    headings = [
+        " ".join(h.get_text().split()).removesuffix("¶").strip() for h in soup(html).select("article h2[id^=q]")
+    ]
     assert titles == headings
 
 
@@ -90,7 +92,9 @@ def test_season_page_lists_every_issue_with_date_and_every_question(site: BuiltS
         target, fragment = resolve(site.root, html, str(a["href"]))
         assert target is not None and target.exists()
         linked.append((target.parent.name, fragment))
-    expected = [(f"issue-{i}", label.lower().replace(".", "-")) for i, labels in source_labels().items() for label in labels]
+    expected = [
+        (f"issue-{i}", label.lower().replace(".", "-")) for i, labels in source_labels().items() for label in labels
+    ]
     assert linked == expected
 
 
@@ -118,7 +122,10 @@ def test_navigation_orders_issues_and_links_previous_next(site: BuiltSite, lang:
         if issue < 5:
             assert target(html, "a.md-footer__link--next") == page(site, lang, f"{SEASON}/issue-{issue + 1}")
     season = page(site, lang, SEASON)
-    nav = [resolve(site.root, season, str(a["href"]))[0] for a in soup(season).select("nav.md-nav--primary a.md-nav__link[href]")]
+    nav = [
+        resolve(site.root, season, str(a["href"]))[0]
+        for a in soup(season).select("nav.md-nav--primary a.md-nav__link[href]")
+    ]
     issues = [p for p in nav if p is not None and p.parent.name.startswith("issue-")]
     assert issues == [page(site, lang, f"{SEASON}/issue-{i}") for i in ISSUE_DATES]
 

@@ -71,10 +71,21 @@ def build_catalog(pages: list[tuple[str, str, dict[str, Any]]]) -> Catalog:
         if not season:
             continue
         if src_uri.endswith("index.md"):
-            seasons[season] = SeasonEntry(season, meta.get("title", season), meta.get("nav_title", meta.get("title", season)), src_uri, url)
+            seasons[season] = SeasonEntry(
+                season, meta.get("title", season), meta.get("nav_title", meta.get("title", season)), src_uri, url
+            )
         else:
             date = meta.get("date")
-            units.append(UnitEntry(season, str(meta.get("title", "")), src_uri, url, date if isinstance(date, dt.date) else None, natural_key(src_uri)))
+            units.append(
+                UnitEntry(
+                    season,
+                    str(meta.get("title", "")),
+                    src_uri,
+                    url,
+                    date if isinstance(date, dt.date) else None,
+                    natural_key(src_uri),
+                )
+            )
     for unit in sorted(units, key=lambda u: u.order):
         if unit.season in seasons:
             seasons[unit.season].units.append(unit)

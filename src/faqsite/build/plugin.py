@@ -9,25 +9,25 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import urlsplit
-from typing import Any
 
 from jinja2 import Environment
-
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.commands.build import get_context
 from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils.templates import TemplateContext
 
 from faqsite.build.catalog import Catalog, build_catalog, front_matter, natural_key
 from faqsite.build.config import FaqSiteConfig
-from faqsite.errors import display_path
-from faqsite.pages import QUESTION
 from faqsite.build.languages import current_language, languages, twin_urls
 from faqsite.build.search import split_index
+from faqsite.errors import display_path
+from faqsite.pages import QUESTION
 from faqsite.translations.freshness import Status, statuses
 
 log = get_plugin_logger(__name__)
@@ -50,7 +50,8 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         # Whole-site data, computed again for each language build: the Chinese
         # pages may have changed between two builds of `mkdocs serve`.
         self.translations = statuses(Path(config.docs_dir))
-        if self.config.enabled and current_language(config) == languages(config)[-1].locale:
+        i18n = config.plugins.get("i18n")
+        if self.config.enabled and not getattr(i18n, "building", False):  # once, in the first language's build
             _report_missing_translations(self.translations)
         return config
 
@@ -58,14 +59,18 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         self.env, self.files = env, files
         return env
 
-    @event_priority(-110)  # after mkdocs-static-i18n has written the merged index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
-            return
-        self._write_404(config)
+    @event_priority(-110)  # after mkdocs-static-i18n has built the other languages and merged their index
+    def _split_search_index(self, *, config: MkDocsConfig) -> None:
         i18n = config.plugins.get("i18n")
-        if i18n is not None and not getattr(i18n, "building", False):
+        if self.config.enabled and i18n is not None and not getattr(i18n, "building", False):
             _split_search_index(config)
+
+    @event_priority(0)  # before mkdocs-static-i18n starts the next language's build
+    def _write_404_page(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            self._write_404(config)
+
+    on_post_build = CombinedEvent(_write_404_page, _split_search_index)
 
     def _write_404(self, config: MkDocsConfig) -> None:
         """This language's 404 page: /404.html for the default language, /en/404.html for English."""
@@ -75,8 +80,9 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         prefix = lang.prefix if lang else ""
         base = urlsplit(config.site_url or "/").path or "/"
         # the language switch of a 404 page leads to each language's home page
-        config.extra.alternate = [{"name": lang.name, "link": base + lang.prefix, "lang": lang.locale} for lang in languages(config)]
-        context = get_context(self.nav, self.files, config, base_url=base)
+        roots = [{"name": lang.name, "link": base + lang.prefix, "lang": lang.locale} for lang in languages(config)]
+        config.extra.alternate = roots  # type: ignore[attr-defined]  # where mkdocs-static-i18n keeps it
+        context = dict(get_context(self.nav, self.files, config, base_url=base))
         context["faq_catalog"] = self.catalog
         html = self.env.get_template("404.html").render(context)
         write_file(html.encode("utf-8"), str(Path(config.site_dir) / prefix / "404.html"))
@@ -125,14 +131,15 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         return nav
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         if self.config.enabled:
-            context["faq_catalog"] = self.catalog
+            extra = cast(dict[str, Any], context)  # our own keys, read by our templates
+            extra["faq_catalog"] = self.catalog
             langs = languages(config)
-            context["faq_alternates"] = [
+            extra["faq_alternates"] = [
                 {"lang": lang.locale, "url": url, "default": lang.default}
-                for lang, url in zip(langs, twin_urls(page.url, langs).values())
+                for lang, url in zip(langs, twin_urls(page.url, langs).values(), strict=False)
             ]
         return context
 
@@ -145,18 +152,23 @@ def _split_search_index(config: MkDocsConfig) -> None:
         return
     prefixes = {lang.locale: lang.prefix for lang in languages(config)}
     for locale, index in split_index(json.loads(merged.read_text(encoding="utf-8")), prefixes).items():
-        write_file(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), str(site / prefixes[locale] / "search" / "search_index.json"))
+        write_file(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+            str(site / prefixes[locale] / "search" / "search_index.json"),
+        )
 
 
 def _same_file(path: Path, page: Page) -> bool:
-    return bool(page.file.abs_src_path) and Path(page.file.abs_src_path).resolve() == path.resolve()
+    return page.file.abs_src_path is not None and Path(page.file.abs_src_path).resolve() == path.resolve()
 
 
 def _report_missing_translations(found: list[Status]) -> None:
     """A missing English translation fails the (strict) build; an outdated one does not."""
     for s in found:
         if s.missing:
-            log.warning(f"{display_path(s.en_path)}: {s.id}: translation missing (the Chinese question is at {display_path(s.zh_path)}:{s.zh_line})")
+            log.warning(
+                f"{display_path(s.en_path)}: {s.id}: translation missing (the Chinese question is at {display_path(s.zh_path)}:{s.zh_line})"
+            )
 
 
 def _add_shared_assets(files: Files, config: MkDocsConfig) -> None:
@@ -183,7 +195,7 @@ def _tidy_sections(items: list[Any], titles: dict[str, str]) -> None:
         if not isinstance(item, Section):
             continue
         item.children.sort(key=lambda c: (0, []) if _is_index(c) else (1, natural_key(_src_uri(c))))
-        index = next((c for c in item.children if _is_index(c)), None)
+        index = next((c for c in item.children if isinstance(c, Page) and _is_index(c)), None)
         if index is not None and index.file.src_uri in titles:
             item.title = titles[index.file.src_uri]
         _tidy_sections(item.children, titles)

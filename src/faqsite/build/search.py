@@ -19,7 +19,9 @@ def split_index(index: dict[str, Any], prefixes: dict[str, str]) -> dict[str, di
     An entry belongs to the longest prefix its location starts with.
     """
     ordered = sorted(prefixes.items(), key=lambda kv: len(kv[1]), reverse=True)
-    out = {locale: {**copy.deepcopy({k: v for k, v in index.items() if k != "docs"}), "docs": []} for locale in prefixes}
+    out = {
+        locale: {**copy.deepcopy({k: v for k, v in index.items() if k != "docs"}), "docs": []} for locale in prefixes
+    }
     for doc in index.get("docs", []):
         location = str(doc.get("location", ""))
         for locale, prefix in ordered:

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
-from posixpath import normpath
 from urllib.parse import urljoin
 
 import autocorrect_py
@@ -54,7 +53,7 @@ HAN_THEN_OPTION = re.compile(rf"(?<=[{HAN}])(?=--?[A-Za-z])")
 # ("准确率-预测时间曲线"), and punctuation left in the width the author chose
 # (its full-width rule treats the same sentence differently depending on spacing).
 AUTOCORRECT_CONFIG = "rules:\n  space-bracket: 0\n  space-dash: 0\n  fullwidth: 0\n"
-autocorrect_py.load_config(AUTOCORRECT_CONFIG)
+autocorrect_py.load_config(AUTOCORRECT_CONFIG)  # type: ignore[attr-defined]  # missing from its stubs
 
 _MD = MarkdownIt("commonmark")
 
@@ -104,7 +103,10 @@ def space_code_spans(line: str) -> str:
     spans = list(CODE_SPAN.finditer(line))
     if not spans:
         return line
-    gaps = [line[a:b] for a, b in zip([0] + [m.end() for m in spans], [m.start() for m in spans] + [len(line)])]
+    gaps = [
+        line[a:b]
+        for a, b in zip([0] + [m.end() for m in spans], [m.start() for m in spans] + [len(line)], strict=False)
+    ]
     out = []
     for i, gap in enumerate(gaps):
         if i > 0:
@@ -147,9 +149,7 @@ def space_cjk(text: str) -> str:
     """
     spaced = map_prose(autocorrect_py.format_for(text, "md"), lambda s: space_links(tidy_punctuation_spacing(s)))
     skip = code_lines(spaced)
-    return "\n".join(
-        line if i in skip else space_code_spans(line) for i, line in enumerate(spaced.split("\n"))
-    )
+    return "\n".join(line if i in skip else space_code_spans(line) for i, line in enumerate(spaced.split("\n")))
 
 
 def normalize_title(title: str) -> str:
@@ -198,7 +198,13 @@ def rewrite_links(text: str, ctx: Context, first_line: int) -> str:
             if target.startswith("#"):
                 page = ctx.anchors.get(target[1:])
                 if page is None:
-                    problems.append(Problem(ctx.source, line_no, f"link to unknown anchor '{target}' (expected one of the source's issue anchors)"))
+                    problems.append(
+                        Problem(
+                            ctx.source,
+                            line_no,
+                            f"link to unknown anchor '{target}' (expected one of the source's issue anchors)",
+                        )
+                    )
                     return m.group(0)
                 new = page
             else:
@@ -240,10 +246,7 @@ class _ImgFinder(HTMLParser):
 def figure_block(figure: Figure, lang: str, depth: int) -> str:
     """Our one image form: Markdown image with alt and width, in a captioned figure."""
     src = "../" * depth + "images/faq/" + figure.file
-    return (
-        f'![{figure.alt[lang]}]({src}){{ width="{figure.width}" }}\n'
-        f"/// caption\n{figure.caption[lang]}\n///"
-    )
+    return f'![{figure.alt[lang]}]({src}){{ width="{figure.width}" }}\n/// caption\n{figure.caption[lang]}\n///'
 
 
 def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
@@ -262,7 +265,13 @@ def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
             if not finder.images:
                 continue
             if len(finder.images) > 1 or finder.other:
-                problems.append(Problem(ctx.source, first_line + tok.map[0], "HTML block with more than one image or other markup (expected one <img> per block)"))
+                problems.append(
+                    Problem(
+                        ctx.source,
+                        first_line + tok.map[0],
+                        "HTML block with more than one image or other markup (expected one <img> per block)",
+                    )
+                )
                 continue
             src = finder.images[0].get("src") or ""
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
@@ -272,7 +281,13 @@ def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
             if m := MD_IMAGE_ALONE.match(tok.content):
                 src = m["src"]
             elif images:
-                problems.append(Problem(ctx.source, first_line + tok.map[0], "image inside running text (expected the image alone in its paragraph)"))
+                problems.append(
+                    Problem(
+                        ctx.source,
+                        first_line + tok.map[0],
+                        "image inside running text (expected the image alone in its paragraph)",
+                    )
+                )
                 continue
             else:
                 continue
@@ -280,12 +295,15 @@ def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
             continue
         target = ctx.figures.lookup(src)
         if target is None:
-            problems.append(Problem(ctx.source, first_line + tok.map[0], f"image '{src}' is not in the figure registry (expected one of: {', '.join(ctx.figures.known)})"))
+            problems.append(
+                Problem(
+                    ctx.source,
+                    first_line + tok.map[0],
+                    f"image '{src}' is not in the figure registry (expected one of: {', '.join(ctx.figures.known)})",
+                )
+            )
             continue
-        if isinstance(target, Figure):
-            block = figure_block(target, "zh", depth)
-        else:
-            block = f"```math\n{target.tex}\n```"
+        block = figure_block(target, "zh", depth) if isinstance(target, Figure) else f"```math\n{target.tex}\n```"
         replacements[tok.map[0]] = (tok.map[1], block)
     if problems:
         raise SourceError(problems)
@@ -349,9 +367,10 @@ def in_order(dates: list[dt.date]) -> set[int]:
     """Indices of a longest non-decreasing run of ``dates``: the ones not to question."""
     best: list[list[int]] = []
     for i, d in enumerate(dates):
-        prev = max((best[j] for j in range(i) if dates[j] <= d), key=len, default=[])
-        best.append([*prev, i])
-    return set(max(best, key=len, default=[]))
+        before = [best[j] for j in range(i) if dates[j] <= d]
+        best.append([*(max(before, key=len) if before else []), i])
+    longest: list[int] = max(best, key=len) if best else []
+    return set(longest)
 
 
 def assign_dates(season: Season) -> tuple[list[Unit], list[Problem]]:
@@ -367,7 +386,11 @@ def assign_dates(season: Season) -> tuple[list[Unit], list[Problem]]:
             continue
         date = parse_date(entry.date)
         if date is None:
-            errors.append(Problem(season.source, entry.line, f"malformed date '{entry.date}' for {unit.title} (expected YYYY.MM.DD)"))
+            errors.append(
+                Problem(
+                    season.source, entry.line, f"malformed date '{entry.date}' for {unit.title} (expected YYYY.MM.DD)"
+                )
+            )
             continue
         dated.append((unit, date, entry.line))
     keep = in_order(dated_only := [d for _, d, _ in dated])
@@ -380,9 +403,21 @@ def assign_dates(season: Season) -> tuple[list[Unit], list[Problem]]:
         fixed = evident_correction(date, before, after)
         raw = by_number[unit.number].date
         if fixed is None:
-            errors.append(Problem(season.source, line, f"date {raw} of {unit.title} is out of order and has no evident correction (expected a date between {before} and {after})"))
+            errors.append(
+                Problem(
+                    season.source,
+                    line,
+                    f"date {raw} of {unit.title} is out of order and has no evident correction (expected a date between {before} and {after})",
+                )
+            )
             continue
-        warnings.append(Problem(season.source, line, f"warning: date {raw} of {unit.title} is out of order (between {before} and {after}); publishing {fixed.isoformat()}"))
+        warnings.append(
+            Problem(
+                season.source,
+                line,
+                f"warning: date {raw} of {unit.title} is out of order (between {before} and {after}); publishing {fixed.isoformat()}",
+            )
+        )
         unit.date, unit.source_date = fixed, raw
     if errors:
         raise SourceError(errors)
@@ -407,4 +442,9 @@ def normalize_season(season: Season, ctx: Context) -> tuple[Season, list[Problem
         unit.title = normalize_title(unit.title)
     if problems:
         raise SourceError(problems)
-    return replace(season, title=normalize_title(season.title), units=units, preface=tidy(space_cjk(strip_comments_and_anchors(season.preface)))), warnings
+    return replace(
+        season,
+        title=normalize_title(season.title),
+        units=units,
+        preface=tidy(space_cjk(strip_comments_and_anchors(season.preface))),
+    ), warnings

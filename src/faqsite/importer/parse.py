@@ -19,9 +19,7 @@ from faqsite.importer.model import Question, Season, TocEntry, Unit
 ISSUE_HEADING = re.compile(r"^第\s*(?P<n>\d+)\s*期$")
 PART_HEADING = re.compile(r"^(?P<n>\d+)\s*[.．、]\s*(?P<title>\S.*)$")
 SECTION_HEADING = re.compile(r"^(?P<n>\d+\.\d+)\s*[.．、]?\s+(?P<title>\S.*)$")
-QUESTION_HEADING = re.compile(
-    r"^Q(?P<label>\d+(?:\.\d+)+)(?:\s*[:：]\s*|\s+)(?P<title>\S.*?)\s*$"
-)
+QUESTION_HEADING = re.compile(r"^Q(?P<label>\d+(?:\.\d+)+)(?:\s*[:：]\s*|\s+)(?P<title>\S.*?)\s*$")
 LOOKS_LIKE_QUESTION = re.compile(r"^Q\s*\d")
 TOC_HEADING = re.compile(r"^目\s*录$")
 PREFACE_HEADING = re.compile(r"^写在前面$")
@@ -138,7 +136,10 @@ def parse(text: str, source: str) -> Season:
                 current = part
                 units.append(part)
             else:
-                say(h.line, f"unexpected level-2 heading '{h.text}' (expected '第 N 期', 'N. part title', '目录' or '写在前面')")
+                say(
+                    h.line,
+                    f"unexpected level-2 heading '{h.text}' (expected '第 N 期', 'N. part title', '目录' or '写在前面')",
+                )
             continue
         q = QUESTION_HEADING.match(h.text)
         if q is None and LOOKS_LIKE_QUESTION.match(h.text):
@@ -148,7 +149,10 @@ def parse(text: str, source: str) -> Season:
             if question_level is None:
                 question_level = h.level
             if current is None:
-                say(h.line, f"question Q{q['label']} before any issue or part (expected a '## 第 N 期' or '## N. part' heading first)")
+                say(
+                    h.line,
+                    f"question Q{q['label']} before any issue or part (expected a '## 第 N 期' or '## N. part' heading first)",
+                )
                 continue
             end = section_end(i, h.level)
             body = "\n".join(lines[h.line : end - 1])
@@ -156,7 +160,9 @@ def parse(text: str, source: str) -> Season:
             continue
         if h.level == 3 and part is not None and (m := SECTION_HEADING.match(h.text)):
             number = tuple(int(n) for n in m["n"].split("."))
-            current = Unit("section", number, m["title"].strip(), h.line, legacy_anchors=list(h.anchors), part_title=part.title)
+            current = Unit(
+                "section", number, m["title"].strip(), h.line, legacy_anchors=list(h.anchors), part_title=part.title
+            )
             units.append(current)
             continue
         if question_level is not None and h.level > question_level:
@@ -183,18 +189,34 @@ def check_sequence(units: list[Unit], source: str) -> list[Problem]:
         key = (unit.kind, unit.number[:-1])
         want = expected_unit.get(key, 1)
         if unit.number[-1] != want:
-            problems.append(Problem(source, unit.line, f"{unit.kind} {unit.dotted} out of sequence (expected {'.'.join(map(str, unit.number[:-1] + (want,)))})"))
+            problems.append(
+                Problem(
+                    source,
+                    unit.line,
+                    f"{unit.kind} {unit.dotted} out of sequence (expected {'.'.join(map(str, (*unit.number[:-1], want)))})",
+                )
+            )
         expected_unit[key] = unit.number[-1] + 1
         if not unit.questions:
-            problems.append(Problem(source, unit.line, f"{unit.kind} {unit.dotted} has no questions (expected at least one 'Qn.m' heading)"))
+            problems.append(
+                Problem(
+                    source,
+                    unit.line,
+                    f"{unit.kind} {unit.dotted} has no questions (expected at least one 'Qn.m' heading)",
+                )
+            )
         next_index = 1
         for q in unit.questions:
             if q.label in seen:
-                problems.append(Problem(source, q.line, f"question label {q.label} appears twice (first at line {seen[q.label]})"))
+                problems.append(
+                    Problem(source, q.line, f"question label {q.label} appears twice (first at line {seen[q.label]})")
+                )
                 continue
             seen[q.label] = q.line
-            want_label = "Q" + ".".join(map(str, unit.number + (next_index,)))
+            want_label = "Q" + ".".join(map(str, (*unit.number, next_index)))
             if q.label != want_label:
-                problems.append(Problem(source, q.line, f"question label {q.label} out of sequence (expected {want_label})"))
+                problems.append(
+                    Problem(source, q.line, f"question label {q.label} out of sequence (expected {want_label})")
+                )
             next_index = q.number[-1] + 1
     return problems

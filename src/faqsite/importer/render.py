@@ -81,7 +81,9 @@ def season_page(season_id: str, season: Season) -> str:
     for unit in season.units:
         date = f" · {unit.date.isoformat()}" if unit.date else ""
         blocks.append(f"## {unit_title(unit)}{date} {{#{unit.slug}}}")
-        blocks.append("\n".join(f"- [{q.label}: {link_text(q.title)}]({unit.slug}.md#{q.anchor})" for q in unit.questions))
+        blocks.append(
+            "\n".join(f"- [{q.label}: {link_text(q.title)}]({unit.slug}.md#{q.anchor})" for q in unit.questions)
+        )
     return with_digest(meta, "\n\n".join(blocks))
 
 

@@ -22,7 +22,9 @@ def check_overwrites(pages: dict[Path, str], force: bool) -> list[Problem]:
     if force:
         return []
     return [
-        Problem(str(path), 1, "edited by hand since it was imported (expected an unchanged page; use --force to overwrite)")
+        Problem(
+            str(path), 1, "edited by hand since it was imported (expected an unchanged page; use --force to overwrite)"
+        )
         for path, text in pages.items()
         if hand_edited(path) and path.read_text(encoding="utf-8") != text
     ]

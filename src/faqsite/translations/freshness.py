@@ -44,7 +44,17 @@ def statuses(docs: Path) -> list[Status]:
         en = {q.id: q for q in read_page(twin.target).questions} if twin.target.exists() else {}
         for q in zh.questions:
             e = en.get(q.id)
-            out.append(Status(q.id, twin.source, q.line, twin.target, e.line if e else None, q.fingerprint(), e.source_hash if e else None))
+            out.append(
+                Status(
+                    q.id,
+                    twin.source,
+                    q.line,
+                    twin.target,
+                    e.line if e else None,
+                    q.fingerprint(),
+                    e.source_hash if e else None,
+                )
+            )
     return out
 
 
@@ -53,10 +63,22 @@ def report(docs: Path) -> tuple[list[Problem], list[Problem]]:
     outdated, missing = [], []
     for s in statuses(docs):
         if s.missing:
-            missing.append(Problem(str(s.en_path), 1, f"{s.id}: translation missing (expected a '## {s.id.upper().replace('-', '.')}: … {{#{s.id}}}' question, as in {s.zh_path.as_posix()}:{s.zh_line})"))
+            missing.append(
+                Problem(
+                    str(s.en_path),
+                    1,
+                    f"{s.id}: translation missing (expected a '## {s.id.upper().replace('-', '.')}: … {{#{s.id}}}' question, as in {s.zh_path.as_posix()}:{s.zh_line})",
+                )
+            )
         elif s.outdated:
             was = f"translates version {s.recorded}" if s.recorded else "records no source version"
-            outdated.append(Problem(str(s.en_path), s.en_line or 1, f"{s.id}: translation outdated: {was}, the Chinese question is now {s.current} ({s.zh_path.as_posix()}:{s.zh_line})"))
+            outdated.append(
+                Problem(
+                    str(s.en_path),
+                    s.en_line or 1,
+                    f"{s.id}: translation outdated: {was}, the Chinese question is now {s.current} ({s.zh_path.as_posix()}:{s.zh_line})",
+                )
+            )
     return outdated, missing
 
 

@@ -21,7 +21,13 @@ def check_parity(docs: Path) -> list[Problem]:
             continue
         problems.extend(compare_pages(read_page(twin.source), read_page(twin.target)))
     for extra in orphans(docs):
-        problems.append(Problem(str(extra), 1, "English page without a Chinese original (expected a page at the same path under docs/zh/)"))
+        problems.append(
+            Problem(
+                str(extra),
+                1,
+                "English page without a Chinese original (expected a page at the same path under docs/zh/)",
+            )
+        )
     return problems
 
 
@@ -30,22 +36,36 @@ def compare_pages(zh: SitePage, en: SitePage) -> list[Problem]:
     en_path = str(en.path)
     for q in en.questions:
         if q.id != expected_id(q.label):
-            problems.append(Problem(en_path, q.line, f"question {q.label} has id '{q.id}' (expected '{expected_id(q.label)}')"))
+            problems.append(
+                Problem(en_path, q.line, f"question {q.label} has id '{q.id}' (expected '{expected_id(q.label)}')")
+            )
     zh_ids = [q.id for q in zh.questions]
     en_by_id = {q.id: q for q in en.questions}
     zh_by_id = {q.id: q for q in zh.questions}
     for i, q in enumerate(zh.questions):
         if q.id not in en_by_id:
             after = f"after {zh_ids[i - 1]}" if i else "first"
-            problems.append(Problem(en_path, _line_after(en, zh_ids[:i]), f"question {q.id} missing ({after}, as in {zh.path.as_posix()}:{q.line})"))
+            problems.append(
+                Problem(
+                    en_path,
+                    _line_after(en, zh_ids[:i]),
+                    f"question {q.id} missing ({after}, as in {zh.path.as_posix()}:{q.line})",
+                )
+            )
     for q in en.questions:
         if q.id not in zh_by_id and q.id == expected_id(q.label):
-            problems.append(Problem(en_path, q.line, f"question {q.id} is not in the Chinese page (expected only {', '.join(zh_ids)})"))
+            problems.append(
+                Problem(
+                    en_path, q.line, f"question {q.id} is not in the Chinese page (expected only {', '.join(zh_ids)})"
+                )
+            )
     common_zh = [i for i in zh_ids if i in en_by_id]
     common_en = [q.id for q in en.questions if q.id in zh_by_id]
     if common_zh != common_en:
-        first = next(a for a, b in zip(common_zh, common_en) if a != b)
-        problems.append(Problem(en_path, en_by_id[first].line, f"questions out of order (expected {', '.join(common_zh)})"))
+        first = next(a for a, b in zip(common_zh, common_en, strict=False) if a != b)
+        problems.append(
+            Problem(en_path, en_by_id[first].line, f"questions out of order (expected {', '.join(common_zh)})")
+        )
     for id_ in common_zh:
         problems.extend(compare_answers(zh_by_id[id_], en_by_id[id_], zh.path, en.path))
     if not zh.questions:
@@ -54,8 +74,15 @@ def compare_pages(zh: SitePage, en: SitePage) -> list[Problem]:
         if zh_links != en_links:
             missing = [link for link in zh_links if link not in en_links]
             extra = [link for link in en_links if link not in zh_links]
-            detail = "; ".join(filter(None, [f"missing {', '.join(missing)}" if missing else "", f"extra {', '.join(extra)}" if extra else ""]))
-            problems.append(Problem(en_path, 1, f"question links differ from {zh.path.as_posix()} ({detail or 'order differs'})"))
+            detail = "; ".join(
+                filter(
+                    None,
+                    [f"missing {', '.join(missing)}" if missing else "", f"extra {', '.join(extra)}" if extra else ""],
+                )
+            )
+            problems.append(
+                Problem(en_path, 1, f"question links differ from {zh.path.as_posix()} ({detail or 'order differs'})")
+            )
     return problems
 
 
@@ -63,7 +90,11 @@ def compare_answers(zh: PageQuestion, en: PageQuestion, zh_path: Path, en_path: 
     problems: list[Problem] = []
     where = f"{zh_path.as_posix()}:{zh.line}"
     if zh.label != en.label:
-        problems.append(Problem(str(en_path), en.line, f"question {en.id} is labelled {en.label} (expected {zh.label}, as in {where})"))
+        problems.append(
+            Problem(
+                str(en_path), en.line, f"question {en.id} is labelled {en.label} (expected {zh.label}, as in {where})"
+            )
+        )
     if zh.figures() != en.figures():
         missing = [f for f in zh.figures() if f not in en.figures()]
         what = f"missing figure {', '.join(missing)}" if missing else "figures differ"
@@ -84,4 +115,11 @@ def _line_after(page: SitePage, before: list[str]) -> int:
 
 
 def _fragment_links(page: SitePage) -> list[str]:
-    return [href for href in (line.split("](", 1)[1].split(")", 1)[0] for line in page.text.splitlines() if "](" in line and ".md#q" in line)]
+    return [
+        href
+        for href in (
+            line.split("](", 1)[1].split(")", 1)[0]
+            for line in page.text.splitlines()
+            if "](" in line and ".md#q" in line
+        )
+    ]

@@ -19,7 +19,9 @@ class Twin:
 def twins(docs: Path) -> list[Twin]:
     """Every Chinese page with the path its English twin has (or must have)."""
     src_root, dst_root = docs / SOURCE_LANG, docs / TARGET_LANG
-    return [Twin(p.relative_to(src_root), p, dst_root / p.relative_to(src_root)) for p in sorted(src_root.rglob("*.md"))]
+    return [
+        Twin(p.relative_to(src_root), p, dst_root / p.relative_to(src_root)) for p in sorted(src_root.rglob("*.md"))
+    ]
 
 
 def orphans(docs: Path) -> list[Path]:

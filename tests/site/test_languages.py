@@ -1,0 +1,88 @@
+"""Both languages on every page: lang, hreflang alternates, switch targets, search index, 404, sitemap."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from tests.conftest import BuiltSite
+from tests.site.html import content_pages, resolve, soup
+
+SITE_URL = "https://paddleclas-faq.example.org/"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def lang_of(site: BuiltSite, page: Path) -> str:
+    return "en" if page.relative_to(site.root).parts[0] == "en" else "zh"
+
+
+def neutral(site: BuiltSite, page: Path) -> str:
+    rel = page.relative_to(site.root).as_posix()
+    return rel.removeprefix("en/").removesuffix("index.html")
+
+
+def test_every_page_declares_its_language(site: BuiltSite) -> None:
+    pages = [*content_pages(site.root), site.root / "404.html", site.root / "en/404.html"]
+    wrong = [p for p in pages if soup(p).html["lang"] != lang_of(site, p)]
+    assert wrong == []
+
+
+def test_every_page_has_hreflang_alternates_for_both_languages_and_x_default(site: BuiltSite) -> None:
+    for page in content_pages(site.root):
+        links = {
+            str(link["hreflang"]): str(link["href"]) for link in soup(page).select("head link[rel=alternate][hreflang]")
+        }
+        path = neutral(site, page)
+        assert links == {"zh": SITE_URL + path, "en": SITE_URL + "en/" + path, "x-default": SITE_URL + path}, page
+
+
+def test_language_switch_leads_to_the_twin_page(site: BuiltSite) -> None:
+    for page in content_pages(site.root):
+        switch = {str(a["hreflang"]): a for a in soup(page).select("a.md-select__link[hreflang]")}
+        assert set(switch) == {"zh", "en"}
+        for lang, a in switch.items():
+            target, _ = resolve(site.root, page, str(a["href"]))
+            assert target is not None and target.exists()
+            assert lang_of(site, target) == lang and neutral(site, target) == neutral(site, page)
+
+
+def test_each_search_index_holds_only_its_language(site: BuiltSite) -> None:
+    zh = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site.root / "en/search/search_index.json").read_text(encoding="utf-8"))
+    for index, root in ((zh, site.root), (en, site.root / "en")):
+        assert index["docs"]
+        for doc in index["docs"]:
+            assert not doc["location"].startswith("en/")
+            assert (root / doc["location"].split("#")[0] / "index.html").exists() or doc["location"] == ""
+    zh_text = " ".join(d["text"] for d in zh["docs"])
+    en_text = " ".join(d["text"] for d in en["docs"])
+    assert len(HAN.findall(en_text)) == 0
+    assert len(HAN.findall(zh_text)) > 5000
+    assert {d["location"] for d in zh["docs"]} == {d["location"] for d in en["docs"]}
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "words"), [("404.html", "zh", "页面不存在"), ("en/404.html", "en", "page not found")]
+)
+def test_404_page_in_each_language(site: BuiltSite, path: str, lang: str, words: str) -> None:
+    s = soup(site.root / path)
+    assert s.html["lang"] == lang
+    assert words in s.select_one("article h1").get_text()
+    home = s.select_one("article li a")
+    assert home is not None and home["href"] == ("/" if lang == "zh" else "/en/")
+
+
+def test_sitemap_lists_the_alternates(site: BuiltSite) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(site.root / "sitemap.xml").getroot()
+    urls = root.findall("s:url", ns)
+    assert len(urls) == len(content_pages(site.root))
+    for url in urls:
+        loc = url.findtext("s:loc", namespaces=ns) or ""
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        path = loc.removeprefix(SITE_URL).removeprefix("en/")
+        assert alternates == {"zh": SITE_URL + path, "en": SITE_URL + "en/" + path}
