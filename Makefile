@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## test: install everything (Python packages, Chromium, CJK fonts) and run the whole test suite
-test: $(STAMP) system-deps
+## test: install everything (Python packages, Chromium, CJK fonts), lint, and run the whole test suite
+test: $(STAMP) system-deps lint
 	$(BIN)/python -m pytest
 
 ## build: the static site into site/, failing on any warning
