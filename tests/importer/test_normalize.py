@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from faqsite.importer import normalize as n
-from faqsite.importer.figures import Figure, FigureRegistry, Formula
+from faqsite.importer.figures import Figure, FigureRegistry, Formula, Insertion
+from faqsite.importer.model import Question
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "normalize.yml").read_text(encoding="utf-8"))
 
@@ -24,6 +25,7 @@ REGISTRY = FigureRegistry(
         )
     },
     formulas={"ViT.png": Formula("ViT.png", "z_0 = x")},
+    insertions=(Insertion("Q3.5", "也即 `2CK`", "2 C K"),),
 )
 CTX = n.Context(
     source="faq.md",
@@ -38,6 +40,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "strip_answer_marker": n.strip_answer_marker,
     "rewrite_links": lambda text: n.rewrite_links(text, CTX, 1),
     "map_images": lambda text: n.tidy(n.map_images(text, CTX, 1, 3)),
+    "insert_formulas": lambda text: n.tidy(n.insert_formulas(text, Question("Q3.5", "t", text, 1), CTX)),
 }
 PARAMS = [pytest.param(name, case, id=f"{name}:{case['id']}") for name, cases in CASES.items() for case in cases]
 
@@ -94,3 +97,13 @@ def test_registry_chinese_text_is_already_normalized() -> None:
     for figure in registry.figures.values():
         for text in (figure.alt["zh"], figure.caption["zh"]):
             assert n.space_cjk(text) == text
+
+
+def test_formula_insertion_whose_line_is_gone_is_an_error() -> None:
+    with pytest.raises(n.SourceError) as exc:
+        n.insert_formulas("没有这个公式。", Question("Q3.5", "t", "", 40), CTX)
+    assert (
+        str(exc.value)
+        == "faq.md:40: Q3.5: no line contains '也即 `2CK`' (expected the text after which data/figures.yml inserts a formula)"
+    )
+    assert n.insert_formulas("没有这个公式。", Question("Q3.6", "t", "", 41), CTX) == "没有这个公式。"

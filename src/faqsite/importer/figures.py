@@ -1,4 +1,5 @@
-"""The figure registry (``data/figures.yml``): upstream image -> our drawing or formula."""
+"""The figure registry (``data/figures.yml``): upstream image -> our drawing or formula,
+and formulas to show as math where an answer gives them only as code."""
 
 from __future__ import annotations
 
@@ -26,9 +27,19 @@ class Formula:
 
 
 @dataclass(frozen=True)
+class Insertion:
+    """A formula shown as math after a line of an answer that gives it only as code."""
+
+    question: str  # label, "Q3.5"
+    after: str  # text of the (normalized) line to insert after
+    tex: str
+
+
+@dataclass(frozen=True)
 class FigureRegistry:
     figures: dict[str, Figure]
     formulas: dict[str, Formula]
+    insertions: tuple[Insertion, ...] = ()
 
     def lookup(self, src: str) -> Figure | Formula | None:
         """Find an upstream reference such as ``../../images/faq/RepVGG.png``."""
@@ -58,4 +69,5 @@ def load_registry(path: Path) -> FigureRegistry:
         for f in data.get("figures", [])
     }
     formulas = {f["upstream"]: Formula(f["upstream"], f["tex"].strip()) for f in data.get("formulas", [])}
-    return FigureRegistry(figures, formulas)
+    insertions = tuple(Insertion(i["question"], i["after"], i["tex"].strip()) for i in data.get("insertions", []))
+    return FigureRegistry(figures, formulas, insertions)

@@ -32,6 +32,7 @@ NAMED_ANCHOR = re.compile(r"""<a\s+name\s*=\s*["'][^"']*["']\s*>\s*</a>""")
 MD_IMAGE_ALONE = re.compile(r"^\s*!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
 MD_LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+LIST_ITEM = re.compile(r"^(?P<indent> *)(?:[*+-]|\d+[.)]) ")
 BLANK_RUN = re.compile(r"\n{3,}")
 DATE = re.compile(r"^(?P<y>\d{4})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})$")
 
@@ -193,8 +194,8 @@ def rewrite_links(text: str, ctx: Context, first_line: int) -> str:
             target = m["target"]
             if SCHEME.match(target) or target.startswith("//"):
                 return m.group(0)
-            if target.split("#")[0] in ctx.anchors.values():
-                return m.group(0)  # already one of our pages
+            if target.split("#")[0] in ctx.anchors.values() or ctx.figures.is_ours(target):
+                return m.group(0)  # already one of our pages or drawings
             if target.startswith("#"):
                 page = ctx.anchors.get(target[1:])
                 if page is None:
@@ -244,9 +245,46 @@ class _ImgFinder(HTMLParser):
 
 
 def figure_block(figure: Figure, lang: str, depth: int) -> str:
-    """Our one image form: Markdown image with alt and width, in a captioned figure."""
+    """Our one image form: a captioned figure whose image (alt text, width) links to
+    the drawing itself, so that a tap on a phone shows it larger."""
     src = "../" * depth + "images/faq/" + figure.file
-    return f'![{figure.alt[lang]}]({src}){{ width="{figure.width}" }}\n/// caption\n{figure.caption[lang]}\n///'
+    alt = figure.alt[lang].replace("[", "\\[").replace("]", "\\]")
+    return f'[![{alt}]({src}){{ width="{figure.width}" }}]({src})\n/// caption\n{figure.caption[lang]}\n///'
+
+
+def math_block(tex: str, indent: str = "") -> str:
+    return "\n".join(indent + line for line in ["```math", tex, "```"])
+
+
+def insert_formulas(text: str, question: Question, ctx: Context) -> str:
+    """After the line that gives a formula as code, the same formula as math (data/figures.yml)."""
+    lines = text.split("\n")
+    for ins in ctx.figures.insertions:
+        if ins.question != question.label:
+            continue
+        at = next((i for i, line in enumerate(lines) if ins.after in line), None)
+        if at is None:
+            raise SourceError(
+                Problem(
+                    ctx.source,
+                    question.line,
+                    f"{question.label}: no line contains '{ins.after}' (expected the text after which data/figures.yml inserts a formula)",
+                )
+            )
+        following = [line.strip() for line in lines[at + 1 : at + 4] if line.strip()]
+        if following[:2] == ["```math", ins.tex]:
+            continue  # already there
+        indent = " " * list_content_indent(lines[at])
+        lines[at + 1 : at + 1] = ["", math_block(ins.tex, indent), ""]
+    return "\n".join(lines)
+
+
+def list_content_indent(line: str) -> int:
+    """Where the content of a list item line starts, in Python-Markdown's 4-space steps."""
+    m = LIST_ITEM.match(line)
+    if not m:
+        return len(line) - len(line.lstrip(" "))
+    return (len(m["indent"]) // 4 + 1) * 4
 
 
 def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
@@ -303,7 +341,7 @@ def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
                 )
             )
             continue
-        block = figure_block(target, "zh", depth) if isinstance(target, Figure) else f"```math\n{target.tex}\n```"
+        block = figure_block(target, "zh", depth) if isinstance(target, Figure) else math_block(target.tex)
         replacements[tok.map[0]] = (tok.map[1], block)
     if problems:
         raise SourceError(problems)
@@ -334,6 +372,7 @@ def normalize_body(question: Question, ctx: Context, depth: int) -> str:
     text = rewrite_links(text, ctx, first)
     text = space_cjk(text)
     text = map_images(text, ctx, first, depth)
+    text = insert_formulas(text, question, ctx)
     return tidy(text)
 
 

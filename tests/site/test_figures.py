@@ -1,0 +1,121 @@
+"""Our figures and formulas: SVG files that stand alone, captions and alt text per language, MathML without TeX."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT, BuiltSite
+from tests.site.html import content_pages, resolve, soup
+
+FIGURES = yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))["figures"]
+SVG_NS = "{http://www.w3.org/2000/svg}"
+EXTERNAL = re.compile(r"""(?:href\s*=|url\(|@import|<image\b|<foreignObject\b|<script\b|data:)""", re.I)
+RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin\{|\\frac|\\mathbb|\\cdot|\\text\{")
+# where each figure appears: page and question
+PLACES = {
+    "acnet-training.svg": ("issue-3", "q3-2"),
+    "acnet-deployed.svg": ("issue-3", "q3-2"),
+    "acnet-horizontal-kernel.svg": ("issue-3", "q3-2"),
+    "repvgg.svg": ("issue-3", "q3-3"),
+    "acnet-reparam.svg": ("issue-3", "q3-4"),
+    "memory-occupation.svg": ("issue-3", "q3-5"),
+    "transformer-input.svg": ("issue-4", "q4-3"),
+    "vit-structure.svg": ("issue-4", "q4-3"),
+}
+LANGS = {"zh": "", "en": "en/"}
+
+
+def test_registry_lists_the_eight_figures() -> None:
+    assert sorted(f["file"] for f in FIGURES) == sorted(PLACES)
+
+
+@pytest.mark.parametrize("name", sorted(PLACES))
+def test_svg_stands_alone(name: str) -> None:
+    path = ROOT / "docs" / "images" / "faq" / name
+    text = path.read_text(encoding="utf-8")
+    root = ElementTree.fromstring(text)
+    assert root.tag == f"{SVG_NS}svg"
+    assert re.fullmatch(r"[\d.]+ [\d.]+ [\d.]+ [\d.]+", root.get("viewBox", ""))
+    assert EXTERNAL.search(text) is None
+    assert path.stat().st_size < 50_000
+    assert root.find(f"{SVG_NS}title") is not None
+    texts = [t for t in root.iter(f"{SVG_NS}text")]
+    assert len(texts) >= 5  # labels are text, not outlines
+    assert "placeholder" not in text.lower()
+
+
+def test_generator_reproduces_the_committed_drawings() -> None:
+    spec = importlib.util.spec_from_file_location("draw", ROOT / "figures" / "draw.py")
+    assert spec and spec.loader
+    draw = importlib.util.module_from_spec(spec)
+    sys.modules["draw"] = draw  # its dataclasses look themselves up there
+    spec.loader.exec_module(draw)
+    for name, make in draw.FIGURES.items():
+        assert make().render().encode("utf-8") == (ROOT / "docs" / "images" / "faq" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("name", sorted(PLACES))
+def test_figure_appears_in_its_answer_with_caption_and_alt_in_each_language(site: BuiltSite, name: str) -> None:
+    issue, question = PLACES[name]
+    found: dict[str, tuple[str, str]] = {}
+    for lang, prefix in LANGS.items():
+        page = site.root / prefix / "faq/2021-s1" / issue / "index.html"
+        imgs = [img for img in soup(page).select("article figure img") if str(img["src"]).endswith("/" + name)]
+        assert len(imgs) == 1, (lang, name)
+        img = imgs[0]
+        assert img.find_previous("h2")["id"] == question
+        figure = img.find_parent("figure")
+        caption = figure.select_one("figcaption").get_text(strip=True)
+        alt = str(img["alt"]).strip()
+        assert caption and len(alt) > 40
+        link = img.find_parent("a")
+        assert (
+            link is not None
+            and resolve(site.root, page, str(link["href"]))[0] == resolve(site.root, page, str(img["src"]))[0]
+        )
+        found[lang] = (alt, caption)
+    han = re.compile(r"[\u4e00-\u9fff]")
+    assert han.search(found["zh"][0]) and han.search(found["zh"][1])
+    assert not han.search(found["en"][0]) and not han.search(found["en"][1])
+    assert found["zh"] != found["en"]
+
+
+def test_no_raw_tex_on_any_page(site: BuiltSite) -> None:
+    leaks = []
+    for page in content_pages(site.root):
+        found = soup(page).select_one("article")
+        if found is None:
+            continue
+        article = BeautifulSoup(str(found), "html.parser")  # a copy: the parsed pages are shared
+        for math in article.find_all("math"):
+            math.decompose()  # TeX is allowed in MathML annotations only
+        if m := RAW_TEX.search(article.get_text()):
+            leaks.append(f"{page.relative_to(site.root)}: {m.group(0)}")
+    assert leaks == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("issue", "question", "must_contain"),
+    [("issue-4", "q4-3", ["z", "E", "ℝ"]), ("issue-3", "q3-5", ["C", "M", "K", "out", "in"])],
+)
+def test_formulas_are_mathml_in_their_answer(
+    site: BuiltSite, lang: str, issue: str, question: str, must_contain: list[str]
+) -> None:
+    page = site.root / LANGS[lang] / "faq/2021-s1" / issue / "index.html"
+    maths = [m for m in soup(page).select("article div.math > math") if m.find_previous("h2")["id"] == question]
+    assert len(maths) == 1
+    math = maths[0]
+    assert math["display"] == "block"
+    assert math.select_one("semantics > annotation[encoding='application/x-tex']") is not None
+    visible = "".join(el.get_text() for el in math.select("semantics > mrow"))
+    for token in must_contain:
+        assert token in visible
