@@ -37,6 +37,14 @@ DEFAULT_PATHS = [
 ]
 
 
+FIGURE_PAGES = [
+    "/faq/2021-s1/issue-3/",
+    "/faq/2021-s1/issue-4/",
+    "/en/faq/2021-s1/issue-3/",
+    "/en/faq/2021-s1/issue-4/",
+]
+
+
 class Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -54,6 +62,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "screenshots")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--full-page", action="store_true")
+    ap.add_argument(
+        "--figures",
+        action="store_true",
+        help="also one shot of every figure and formula, per language, width and scheme",
+    )
     args = ap.parse_args(argv)
     if not args.no_build:
         subprocess.run(
@@ -76,6 +89,15 @@ def main(argv: list[str]) -> int:
                     out = args.out / f"{name_for(path)}-{device}-{scheme}.png"
                     page.screenshot(path=str(out), full_page=args.full_page)
                     print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
+                if args.figures:
+                    for path in FIGURE_PAGES:
+                        page.goto(base + path, wait_until="networkidle")
+                        for i, element in enumerate(page.locator("article figure, article div.math").all()):
+                            element.scroll_into_view_if_needed()
+                            out = args.out / "figures" / f"{name_for(path)}-{i + 1}-{device}-{scheme}.png"
+                            out.parent.mkdir(parents=True, exist_ok=True)
+                            element.screenshot(path=str(out))
+                            print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
                 context.close()
         browser.close()
     server.shutdown()
