@@ -1,0 +1,58 @@
+/*
+ * Search setup, before Material's bundle reads its configuration (#__config).
+ *
+ * What this replaces, and why:
+ *
+ * 1. Index per language. Material fetches "search/search_index.json" under
+ *    config.base, the site root, which with mkdocs-static-i18n is one index
+ *    for every language. The faqsite plugin writes one index per language;
+ *    on pages of another language than the default, config.base becomes that
+ *    language's root (data-base). config.base is otherwise used only by
+ *    features this site does not enable (versions, instant navigation).
+ *
+ * 2. Query processing. Material's worker splits a Chinese query into pieces
+ *    it already knows and never keeps one that ends at the query's last
+ *    character ("位置编码" becomes "位置*"), and its wildcard queries skip
+ *    the stemmer that built the index ("batch_size*" finds nothing). We do
+ *    not patch its minified worker: config.search points at our small worker,
+ *    workers/faq-search.js, which loads Material's and only rewrites the
+ *    messages going in and out of it (see that file).
+ *
+ * 3. Input methods. Material searches on "keyup". A Chinese input method
+ *    commits text with compositionend and input events, and on phones often
+ *    without a keyup after it, so the committed words were never searched.
+ *    After a commit we send the keyup Material waits for.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var element = document.getElementById("__config");
+  if (!script || !element) return;
+  var config = JSON.parse(element.textContent);
+  if (script.dataset.base) {
+    config.base = script.dataset.base; /* keep the trailing slash: a folder, not a file */
+  }
+  if (script.dataset.worker && config.search) {
+    var material = new URL(config.search, location.href).href;
+    var ours = new URL(script.dataset.worker, location.href);
+    ours.searchParams.set("material", material);
+    config.search = ours.href;
+  }
+  element.textContent = JSON.stringify(config);
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var input = document.querySelector("input.md-search__input");
+    if (!input) return;
+    var composing = false;
+    function searchNow() {
+      input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "Process" }));
+    }
+    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionend", function () { composing = false; searchNow(); });
+    input.addEventListener("input", function () {
+      /* text inserted without a key release (input methods, dictation, paste,
+         suggestion bars); Material ignores a value it has already searched */
+      if (!composing) searchNow();
+    });
+  });
+})();
