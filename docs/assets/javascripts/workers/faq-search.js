@@ -19,8 +19,9 @@
  *    punctuation become ASCII), cut to a sane length, stripped of lunr syntax
  *    and rebuilt: a Chinese run requires all its bigrams (+h...), so
  *    segmentation at index and query time is the same function; a Latin word
- *    asks for itself as typed (prefix, "batch_si" finds batch_size) and
- *    stemmed (exact, "batch_size" finds the stemmed index term).
+ *    is stemmed like the index and required as a prefix (Material's own
+ *    wildcard skips the stemmer, so "batch_size*" never met the stemmed
+ *    "batch_siz" of the index).
  *
  * 3. Results. Material reports, per result, which query terms it found
  *    ("Missing: ..."). Those are now our internal terms, so they are mapped
@@ -39,10 +40,6 @@
 
   function code(ch) {
     return String(ch.codePointAt(0)).padStart(6, "0");
-  }
-
-  function unique(list) {
-    return list.filter(function (item, i) { return list.indexOf(item) === i; });
   }
 
   /* "位置编码" -> ["h...位置", "h...置编", "h...编码"]; one character -> its prefix */
@@ -67,6 +64,15 @@
     return out.join(" ");
   }
 
+  /* a word as the index holds it: stop words dropped (""), others stemmed */
+  function stemmed(word) {
+    var lunr = self.lunr;
+    if (!lunr) return word;
+    var token = new lunr.Token(word);
+    if (lunr.stopWordFilter && lunr.stopWordFilter(token) === undefined) return "";
+    return lunr.stemmer ? lunr.stemmer(token).toString() : word;
+  }
+
   /* the reader's words -> lunr query and, per word, the terms that stand for it */
   function rewriteQuery(raw) {
     var text = String(raw).normalize("NFKC").toLowerCase().slice(0, MAX_QUERY_CHARS);
@@ -85,15 +91,18 @@
         clauses.push(word); /* optional: lets Material highlight the words it knows */
         meaning.push({ word: word, terms: terms, all: true });
       } else {
-        /* pieces between the separators of the index ("shm-size" -> shm, size),
-           then their alphanumeric parts ("batch_size" -> batch, size) */
-        var pieces = word.split(/[.\-/]+/).filter(Boolean);
-        var keys = unique(pieces.concat(word.match(PARTS) || []));
-        for (var k = 0; k < keys.length; k++) {
-          clauses.push(keys[k]); /* as typed, prefix: Material adds "*" */
-          clauses.push(keys[k] + "^1"); /* exact, through the stemmer like the index */
+        /* pieces between the separators of the index ("shm-size" -> shm,
+           size), each stemmed like the index and required as a prefix:
+           "batch_si" and "batch_size" both find batch_size, "augmenting"
+           finds augmentation, and every word of the query must be there */
+        var pieces = word.split(/[\-/]+|\.(?!\d)/).filter(Boolean); /* as the index separator splits */
+        var keys = [];
+        for (var k = 0; k < pieces.length; k++) {
+          var stem = stemmed(pieces[k]);
+          if (stem && keys.indexOf(stem) < 0) keys.push(stem);
         }
-        meaning.push({ word: word, terms: keys, all: false });
+        for (var c = 0; c < keys.length; c++) clauses.push("+" + keys[c] + "*");
+        if (keys.length) meaning.push({ word: word, terms: keys, all: true });
       }
     }
     return { query: clauses.join(" "), meaning: meaning };
