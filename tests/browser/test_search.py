@@ -48,7 +48,9 @@ def test_query_set_is_large_enough_and_true_to_the_content(lang: str) -> None:
             assert word in text[label], (e["q"], label)
         # every question that contains the word is expected
         assert sorted(e["expect"]) == sorted(label for label, t in text.items() if word in t), e["q"]
-    answers_only = [e for e in entries if not all(e.get("appears_as", e["q"]).lower() in titles[label] for label in e["expect"])]
+    answers_only = [
+        e for e in entries if not all(e.get("appears_as", e["q"]).lower() in titles[label] for label in e["expect"])
+    ]
     assert len(answers_only) >= 0.8 * len(entries)  # words from answers, not titles
 
 
@@ -65,7 +67,8 @@ class SearchBox:
     def clear(self) -> None:
         self.input.fill("")
         self.page.wait_for_function(
-            "idle => document.querySelector('.md-search-result__meta').textContent.trim() === idle", arg=self.idle.strip()
+            "idle => document.querySelector('.md-search-result__meta').textContent.trim() === idle",
+            arg=self.idle.strip(),
         )
 
     def type(self, query: str) -> None:
@@ -76,7 +79,8 @@ class SearchBox:
         else:
             self.input.press_sequentially(query, delay=15)
         self.page.wait_for_function(
-            "idle => document.querySelector('.md-search-result__meta').textContent.trim() !== idle", arg=self.idle.strip()
+            "idle => document.querySelector('.md-search-result__meta').textContent.trim() !== idle",
+            arg=self.idle.strip(),
         )
         self.settle()
 

@@ -8,3 +8,6 @@ from mkdocs.config.base import Config
 
 class FaqSiteConfig(Config):
     enabled = c.Type(bool, default=True)
+
+    # search: Chinese terms that the build-time segmenter (jieba) keeps whole
+    search_glossary = c.Type(str, default="data/glossary.yml")

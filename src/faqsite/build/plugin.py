@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from faqsite.build.catalog import Catalog, build_catalog, front_matter, natural_key
 from faqsite.build.config import FaqSiteConfig
 from faqsite.build.languages import current_language, languages, twin_urls
-from faqsite.build.search import split_index
+from faqsite.build.search import glossary_terms, split_index
 from faqsite.errors import display_path
 from faqsite.pages import QUESTION
 from faqsite.translations.freshness import Status, statuses
@@ -53,6 +53,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         i18n = config.plugins.get("i18n")
         if self.config.enabled and not getattr(i18n, "building", False):  # once, in the first language's build
             _report_missing_translations(self.translations)
+            _feed_segmenter(Path(config.config_file_path).parent / self.config.search_glossary)
         return config
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -142,6 +143,16 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                 for lang, url in zip(langs, twin_urls(page.url, langs).values(), strict=False)
             ]
         return context
+
+
+def _feed_segmenter(glossary: Path) -> None:
+    """Glossary terms stay whole words in the Chinese search index (Material segments with jieba)."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    for term in glossary_terms(glossary):
+        jieba.add_word(term)
 
 
 def _split_search_index(config: MkDocsConfig) -> None:

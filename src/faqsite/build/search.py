@@ -9,7 +9,13 @@ relative to the language root (``en/faq/x/`` -> ``faq/x/`` in ``en/search/``).
 from __future__ import annotations
 
 import copy
+import re
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+HAN_TERM = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
 def split_index(index: dict[str, Any], prefixes: dict[str, str]) -> dict[str, dict[str, Any]]:
@@ -34,3 +40,16 @@ def split_index(index: dict[str, Any], prefixes: dict[str, str]) -> dict[str, di
             # each index is searched with its own language's pipeline
             idx["config"]["lang"] = [locale] if locale != "zh" else sorted({"zh", "en"} & set(langs))
     return out
+
+
+def glossary_terms(path: Path) -> list[str]:
+    """The Chinese terms of the glossary (data/glossary.yml), for the build-time segmenter."""
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    terms = []
+    for entry in data.get("terms", []):
+        for zh in re.split(r"[/、,，]\s*", str(entry.get("zh", ""))):
+            if HAN_TERM.match(zh.strip()):
+                terms.append(zh.strip())
+    return sorted(set(terms))

@@ -37,6 +37,7 @@
   var WORDS = /\p{sc=Han}+|[\p{L}\p{N}_]+(?:[.\-/][\p{L}\p{N}_]+)*/gu;
   var IDENTIFIER = /[A-Za-z0-9]+(?:[_./\-][A-Za-z0-9]+)+/g;
   var PARTS = /[A-Za-z0-9]+/g;
+  var LUNR_FIELD = /(^|\s)(?:title|text|tags):/g; /* lunr's field syntax, pasted: the word after it is meant */
 
   function code(ch) {
     return String(ch.codePointAt(0)).padStart(6, "0");
@@ -75,7 +76,7 @@
 
   /* the reader's words -> lunr query and, per word, the terms that stand for it */
   function rewriteQuery(raw) {
-    var text = String(raw).normalize("NFKC").toLowerCase().slice(0, MAX_QUERY_CHARS);
+    var text = String(raw).normalize("NFKC").toLowerCase().slice(0, MAX_QUERY_CHARS).replace(LUNR_FIELD, " ");
     var words = (text.match(WORDS) || []).slice(0, MAX_QUERY_WORDS);
     var clauses = [];
     var meaning = [];

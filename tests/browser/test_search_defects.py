@@ -1,0 +1,74 @@
+"""The three defects of stock search, each shown with Material's worker alone (stock) and fixed with ours.
+
+"stock" serves, in place of our worker, one that only loads Material's: the
+same site and index, Material's own query processing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.test_search import SearchBox, questions
+
+pytestmark = pytest.mark.browser
+
+STOCK_WORKER = "importScripts(new URL(self.location.href).searchParams.get('material'));"
+
+
+@pytest.fixture
+def mode() -> str:
+    return "ours"
+
+
+@pytest.fixture
+def search(browser: Browser, base_url: str, mode: str) -> Iterator[SearchBox]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page: Page = context.new_page()
+    if mode == "stock":
+        page.route(
+            "**/workers/faq-search.js*", lambda route: route.fulfill(body=STOCK_WORKER, content_type="text/javascript")
+        )
+    page.goto(base_url + "/faq/2021-s1/issue-2/", wait_until="networkidle")
+    yield SearchBox(page)
+    context.close()
+
+
+def results_for(box: SearchBox, query: str) -> list[str]:
+    box.clear()
+    box.type(query)
+    return box.question_results()
+
+
+# (defect, query, question that must be found, every result must contain the query)
+CASES = [
+    ("last piece dropped", "位置编码", "q4-3", True),
+    ("last piece dropped", "预处理", "q1-5", True),
+    ("partial word", "重参数", "q3-1", True),
+    ("stemmed index, unstemmed wildcard", "batch_size", "q5-1", False),
+    ("stemmed index, unstemmed wildcard", "num_workers", "q5-1", False),
+]
+
+
+@pytest.mark.parametrize("mode", ["ours", "stock"])
+@pytest.mark.parametrize(("defect", "query", "expected", "precise"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
+def test_defect(search: SearchBox, mode: str, defect: str, query: str, expected: str, precise: bool) -> None:
+    found = results_for(search, query)
+    text = {label.lower().replace(".", "-"): t for label, t in questions("zh").items()}
+    fixed = expected in found[:5] and (not precise or all(query in text[q] for q in found))
+    if mode == "ours":
+        assert fixed, found
+    else:
+        assert not fixed, f"stock search already handles {query!r}: {found}"
+
+
+def test_results_link_to_question_anchors_with_label_and_title(search: SearchBox) -> None:
+    search.clear()
+    search.type("共享内存")
+    first = search.page.locator(".md-search-result__item a[href*='#q1-3']").first
+    assert re.search(r"/faq/2021-s1/issue-1/(\?h=[^#]*)?#q1-3$", str(first.get_attribute("href")))
+    title = first.locator("h2, h1").first.inner_text()
+    assert title.startswith("Q1.3") and "docker" in title
