@@ -25,8 +25,30 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from faqsite.pages import read_page  # noqa: E402
 
-MODELS = ["ResNet", "MobileNetV", "ShuffleNetV", "GhostNet", "EfficientNetB", "RepVGG-A", "PP-LCNet", "ViT-B/", "DeiT-S", "HRNet-W"]
-KEYS = ["batch_size", "num_workers", "class_num", "learning_rate", "epochs", "image_shape", "warmup_epoch", "use_mixup", "label_smoothing", "topk"]
+MODELS = [
+    "ResNet",
+    "MobileNetV",
+    "ShuffleNetV",
+    "GhostNet",
+    "EfficientNetB",
+    "RepVGG-A",
+    "PP-LCNet",
+    "ViT-B/",
+    "DeiT-S",
+    "HRNet-W",
+]
+KEYS = [
+    "batch_size",
+    "num_workers",
+    "class_num",
+    "learning_rate",
+    "epochs",
+    "image_shape",
+    "warmup_epoch",
+    "use_mixup",
+    "label_smoothing",
+    "topk",
+]
 SENTENCE_ZH = re.compile(r"[^。；！？]+[。；！？]")
 SENTENCE_EN = re.compile(r"[^.!?]+(?:[.!?](?=\s|$))")
 
@@ -49,7 +71,9 @@ def pools(lang: str) -> tuple[list[str], list[str]]:
 def vary(text: str, rng: random.Random) -> str:
     """New model names, numbers and keys, so that the vocabulary grows."""
     text = re.sub(r"\b\d+\b", lambda m: str(rng.randint(1, 4096)), text)
-    text = re.sub(r"ResNet\d*|MobileNetV\d|EfficientNetB\d", lambda m: f"{rng.choice(MODELS)}{rng.randint(0, 152)}", text)
+    text = re.sub(
+        r"ResNet\d*|MobileNetV\d|EfficientNetB\d", lambda m: f"{rng.choice(MODELS)}{rng.randint(0, 152)}", text
+    )
     return text
 
 
@@ -75,7 +99,10 @@ def synthetic_season(number: int, seed: int, docs: Path, pool: dict[str, tuple[l
         titles, sentences = pool[lang]
         folder = docs / lang / "faq" / season
         folder.mkdir(parents=True, exist_ok=True)
-        index = [f"---\nseason: {season}\ntitle: {season_titles[lang]}\nnav_title: {season_titles[lang]}\n---\n", f"# {season_titles[lang]}\n"]
+        index = [
+            f"---\nseason: {season}\ntitle: {season_titles[lang]}\nnav_title: {season_titles[lang]}\n---\n",
+            f"# {season_titles[lang]}\n",
+        ]
         for issue in range(1, 6):
             month, day = divmod((number * 5 + issue) % 336, 28)
             date = f"{2022 + number // 60}-{month % 12 + 1:02d}-{day + 1:02d}"
@@ -90,7 +117,9 @@ def synthetic_season(number: int, seed: int, docs: Path, pool: dict[str, tuple[l
                     zh_page = read_page(docs / "zh" / "faq" / season / f"issue-{issue}.md")
                     attrs += f' data-source-hash="{zh_page.questions[q - 1].fingerprint()}"'
                 blocks.append(f"## {label}: {qtitle} {{{attrs}}}\n\n{question_body(sentences, rng, lang)}\n")
-                index.append(f"- [{label}: {qtitle.replace('[', chr(92) + '[').replace(']', chr(92) + ']')}](issue-{issue}.md#q{issue}-{q})")
+                index.append(
+                    f"- [{label}: {qtitle.replace('[', chr(92) + '[').replace(']', chr(92) + ']')}](issue-{issue}.md#q{issue}-{q})"
+                )
             index.append("")
             (folder / f"issue-{issue}.md").write_text("\n".join(blocks), encoding="utf-8")
         (folder / "index.md").write_text("\n".join(index), encoding="utf-8")

@@ -61,7 +61,14 @@ class SearchBox:
         self.page = page
         self.input = page.locator("input.md-search__input")
         page.locator("label.md-search__icon, .md-search__input").first.click()
-        self.idle = page.locator(".md-search-result__meta").inner_text()
+        # the index loads on this first intent to search; then Material shows its placeholder
+        self.idle = page.evaluate(
+            "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+        )
+        page.wait_for_function(
+            "idle => document.querySelector('.md-search-result__meta').textContent.trim() === idle",
+            arg=self.idle.strip(),
+        )
         self.cdp = page.context.new_cdp_session(page)
 
     def clear(self) -> None:

@@ -18,7 +18,14 @@
  *    workers/faq-search.js, which loads Material's and only rewrites the
  *    messages going in and out of it (see that file).
  *
- * 3. Input methods. Material searches on "keyup". A Chinese input method
+ * 3. Loading on demand. Material downloads the search index as soon as a
+ *    page loads (at 100 times this season, 1.2 MB gzipped), whether or not
+ *    the reader searches. The request is held until the reader shows an
+ *    intent to search: focus on the search box, a click on the search icon,
+ *    Material's search shortcuts (/, s, f) or a ?q= link. Material waits for
+ *    the index as it would on a slow network.
+ *
+ * 4. Input methods. Material searches on "keyup". A Chinese input method
  *    commits text with compositionend and input events, and on phones often
  *    without a keyup after it, so the committed words were never searched.
  *    After a commit we send the keyup Material waits for.
@@ -39,6 +46,39 @@
     config.search = ours.href;
   }
   element.textContent = JSON.stringify(config);
+
+  var wanted = /[?&]q=/.test(location.search);
+  var held = [];
+  function wantIndex() {
+    if (wanted) return;
+    wanted = true;
+    held.splice(0).forEach(function (send) { send(); });
+  }
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__faqIndex = /\/search\/search_index\.json(?:[?#]|$)/.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var xhr = this;
+    var args = arguments;
+    if (xhr.__faqIndex && !wanted) {
+      held.push(function () { send.apply(xhr, args); });
+      return undefined;
+    }
+    return send.apply(xhr, args);
+  };
+  document.addEventListener("focusin", function (event) {
+    if (event.target instanceof Element && event.target.matches("input.md-search__input")) wantIndex();
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target instanceof Element && event.target.closest("label[for='__search']")) wantIndex();
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    var editing = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
+    if (!editing && ["/", "s", "S", "f", "F"].indexOf(event.key) >= 0) wantIndex();
+  }, true);
 
   document.addEventListener("DOMContentLoaded", function () {
     var input = document.querySelector("input.md-search__input");
