@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from faqsite.check import check_docs
 from faqsite.errors import SourceError, display_path
 from faqsite.importer.pipeline import ImportOptions, import_season
 from faqsite.translations.freshness import report as freshness_report
@@ -65,6 +66,14 @@ def _stamp(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    problems = check_docs(args.docs)
+    for problem in problems:
+        print(problem)
+    print(f"check: {len(problems)} problem(s) in {display_path(args.docs)}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="faqsite", description="Tools for the PaddleClas FAQ documentation site.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -82,6 +91,10 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--upstream-path", help="path of the source file in the upstream repository")
     imp.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     imp.set_defaults(func=_import)
+
+    chk = sub.add_parser("check", help="check the Markdown pages for contributors' mistakes (writes nothing)")
+    chk.add_argument("--docs", type=Path, default=Path("docs"))
+    chk.set_defaults(func=_check)
 
     par = sub.add_parser("parity", help="report every structural difference between the Chinese and English pages")
     par.add_argument("--docs", type=Path, default=Path("docs"))

@@ -1,0 +1,246 @@
+"""Checks for contributors: every problem in docs/ as ``path:line: what is wrong (expected ...)``.
+
+Each rule is a small function over one page (or the whole tree) that yields
+problems; :func:`check_docs` runs them all. Nothing is ever written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from markdown.extensions.toc import slugify
+from markdown_it import MarkdownIt
+
+from faqsite.errors import Problem
+from faqsite.importer.normalize import space_cjk
+from faqsite.pages import ATTR_ID, QUESTION, SitePage, expected_id, read_page
+from faqsite.translations.twins import SOURCE_LANG, twins
+
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
+LOOKS_LIKE_QUESTION = re.compile(r"^#{1,6}\s*Q\s*\d")
+IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+LINK = re.compile(r"(?<!!)\[(?:\\.|[^\]\\])*\]\((?P<href>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+UNSAFE_HTML = [
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an on* event attribute"),
+    (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
+]
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SEASON_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MD = MarkdownIt("commonmark")
+
+Rule = Callable[[SitePage, Path], Iterator[Problem]]
+
+
+def prose_lines(page: SitePage) -> Iterator[tuple[int, str]]:
+    """(line number, text without code spans) for lines outside front matter and code blocks."""
+    lines = page.text.split("\n")
+    code = {i for t in _MD.parse(page.text) if t.type in ("fence", "code_block") and t.map for i in range(*t.map)}
+    start = 0
+    if lines and lines[0] == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i] == "---"), 0)
+    for i in range(start, len(lines)):
+        if i not in code:
+            yield i + 1, CODE_SPAN.sub("``", lines[i])
+
+
+def problem(page: SitePage, line: int, message: str) -> Problem:
+    return Problem(str(page.path), line, message)
+
+
+# --- rules -------------------------------------------------------------------
+
+
+def front_matter(page: SitePage, docs: Path) -> Iterator[Problem]:
+    rel = page.path.relative_to(docs).as_posix()
+    if "/faq/" not in f"/{rel}":
+        return
+    if not page.text.startswith("---\n"):
+        yield problem(page, 1, "missing front matter (expected a '---' block with season and title)")
+        return
+    meta = page.meta
+    for key in ("season", "title"):
+        if not meta.get(key):
+            yield problem(page, 1, f"front matter has no '{key}' (expected {key}: …)")
+    if meta.get("season") and not SEASON_ID.match(str(meta["season"])):
+        yield problem(
+            page, page.line_of("season:"), f"season '{meta['season']}' is malformed (expected an id such as 2021-s1)"
+        )
+    if page.path.name == "index.md":
+        return
+    if "issue" not in meta and "part" not in meta:
+        yield problem(page, 1, "front matter has neither 'issue' nor 'part' (expected issue: N)")
+    if "issue" in meta and not (isinstance(meta["issue"], int) and meta["issue"] > 0):
+        yield problem(
+            page, page.line_of("issue:"), f"issue '{meta['issue']}' is malformed (expected a positive number)"
+        )
+    if "issue" in meta:
+        date = meta.get("date")
+        if date is None:
+            yield problem(page, 1, "front matter has no 'date' (expected date: YYYY-MM-DD)")
+        elif not isinstance(date, dt.date):
+            yield problem(page, page.line_of("date:"), f"date '{date}' is malformed (expected YYYY-MM-DD)")
+
+
+def question_headings(page: SitePage, docs: Path) -> Iterator[Problem]:
+    seen_labels: dict[str, int] = {}
+    seen_ids: dict[str, int] = {}
+    unit = page.meta.get("issue") if "issue" in page.meta else page.meta.get("part")
+    prefix = str(unit) if unit is not None else None
+    next_index = 1
+    for line_no, text in prose_lines(page):
+        if not text.startswith("#"):
+            continue
+        m = QUESTION.match(text)
+        if LOOKS_LIKE_QUESTION.match(text) and (m is None or not text.startswith("## ")):
+            yield problem(
+                page, line_no, f"malformed question heading '{text.strip()}' (expected '## Qn.m: title {{#qn-m}}')"
+            )
+            continue
+        heading = HEADING.match(text)
+        if heading and heading["attrs"] and (id_match := ATTR_ID.search(heading["attrs"])):
+            id_ = id_match["id"]
+            if id_ in seen_ids:
+                yield problem(page, line_no, f"id '{id_}' appears twice (first at line {seen_ids[id_]})")
+            seen_ids.setdefault(id_, line_no)
+        if m is None:
+            continue
+        label = m["label"]
+        if label in seen_labels:
+            yield problem(page, line_no, f"question label {label} appears twice (first at line {seen_labels[label]})")
+            continue
+        seen_labels[label] = line_no
+        id_match = ATTR_ID.search(m["attrs"])
+        if id_match is None or id_match["id"] != expected_id(label):
+            found = id_match["id"] if id_match else "none"
+            yield problem(page, line_no, f"question {label} has id '{found}' (expected '{expected_id(label)}')")
+        if prefix is not None:
+            want = f"Q{prefix}.{next_index}"
+            if label != want:
+                yield problem(page, line_no, f"question label {label} out of sequence (expected {want})")
+            next_index = int(label.rsplit(".", 1)[1]) + 1 if label.startswith(f"Q{prefix}.") else next_index + 1
+
+
+def images(page: SitePage, docs: Path) -> Iterator[Problem]:
+    for line_no, text in prose_lines(page):
+        for m in IMAGE.finditer(text):
+            src = m["src"]
+            if not m["alt"].strip():
+                yield problem(page, line_no, f"image {src} has no alt text (expected ![what the figure shows]({src}))")
+            if not src or SCHEME.match(src) or src.startswith("//"):
+                if src.startswith(("http:", "https:", "//")):
+                    yield problem(
+                        page, line_no, f"image {src} is loaded from another host (expected a file in docs/images/)"
+                    )
+                continue
+            target = (page.path.parent / unquote(urlsplit(src).path)).resolve()
+            if not target.is_file():
+                yield problem(page, line_no, f"image {src} not found (expected a file at {_rel(target, docs)})")
+
+
+def links(page: SitePage, docs: Path) -> Iterator[Problem]:
+    for line_no, text in prose_lines(page):
+        for m in LINK.finditer(IMAGE.sub("", text)):
+            href = m["href"]
+            if SCHEME.match(href) or href.startswith("//"):
+                continue
+            parts = urlsplit(href)
+            path = unquote(parts.path)
+            target = page.path if not path else (page.path.parent / path).resolve()
+            if path and target.suffix != ".md":
+                if not target.exists():
+                    yield problem(page, line_no, f"link {href} leads to a missing file (expected {_rel(target, docs)})")
+                continue
+            if not target.is_file():
+                yield problem(page, line_no, f"link {href} leads to a missing page (expected {_rel(target, docs)})")
+                continue
+            if parts.fragment and parts.fragment not in anchors(target):
+                yield problem(
+                    page,
+                    line_no,
+                    f"link {href} leads to a missing anchor #{parts.fragment} (expected an id of {_rel(target, docs)})",
+                )
+
+
+def spacing(page: SitePage, docs: Path) -> Iterator[Problem]:
+    if page.path.relative_to(docs).parts[0] != SOURCE_LANG:
+        return
+    for line_no, text in prose_lines(page):
+        raw = page.text.split("\n")[line_no - 1]
+        if raw.startswith(("---", "season:", "title:", "nav_title:")):
+            continue
+        fixed = space_cjk(raw)
+        if fixed != raw:
+            yield problem(
+                page,
+                line_no,
+                f"spacing between Chinese and Latin text not normalized (expected '{_excerpt(raw, fixed)}')",
+            )
+
+
+def unsafe_html(page: SitePage, docs: Path) -> Iterator[Problem]:
+    for line_no, text in prose_lines(page):
+        for pattern, what in UNSAFE_HTML:
+            if pattern.search(text):
+                yield problem(
+                    page, line_no, f"raw HTML with {what} can run script (expected Markdown, or HTML without scripts)"
+                )
+
+
+RULES: list[Rule] = [front_matter, question_headings, images, links, spacing, unsafe_html]
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def anchors(path: Path) -> set[str]:
+    """Ids a page offers: explicit {#id} attributes and the slugs of other headings."""
+    found = set()
+    for line_no, text in prose_lines(read_page(path)):
+        heading = HEADING.match(text)
+        if not heading:
+            continue
+        if heading["attrs"] and (m := ATTR_ID.search(heading["attrs"])):
+            found.add(m["id"])
+        else:
+            found.add(slugify(heading["text"], "-"))
+    return found
+
+
+def _rel(path: Path, docs: Path) -> str:
+    try:
+        return (docs.name / path.relative_to(docs.resolve())).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:
+        return PurePosixPath(path).as_posix()
+
+
+def _excerpt(raw: str, fixed: str) -> str:
+    """The first stretch where ``fixed`` differs from ``raw``, with a little context."""
+    i = next((n for n, (a, b) in enumerate(zip(raw, fixed)) if a != b), min(len(raw), len(fixed)))
+    start = max(0, i - 8)
+    return ("…" if start else "") + fixed[start : i + 12] + ("…" if i + 12 < len(fixed) else "")
+
+
+def check_docs(docs: Path) -> list[Problem]:
+    """Every problem in the Markdown pages under ``docs``, in file and line order."""
+    docs = docs.resolve()
+    problems: list[Problem] = []
+    for path in sorted(docs.rglob("*.md")):
+        page = read_page(path)
+        for rule in RULES:
+            problems.extend(rule(page, docs))
+    for twin in twins(docs):
+        if not twin.target.exists():
+            problems.append(
+                Problem(
+                    str(twin.source), 1, f"Chinese page without its English twin (expected {_rel(twin.target, docs)})"
+                )
+            )
+    return sorted(problems, key=lambda p: (p.path, p.line))

@@ -1,0 +1,53 @@
+"""Each rule of `faqsite check` with a small bad file (cases.yml), and the committed docs are clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from faqsite.cli import run
+from tests.conftest import ROOT
+
+DATA = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text(encoding="utf-8"))
+ZH = "zh/faq/2021-s1/issue-1.md"
+
+
+def tree(tmp: Path, case: dict[str, object]) -> Path:
+    docs = tmp / "docs"
+    for rel, content in DATA["good"].items():
+        text = str(content)
+        if rel == ZH:
+            for old, new in dict(case.get("replace") or {}).items():  # type: ignore[call-overload]
+                assert old in text, old
+                text = text.replace(old, new)
+        if rel in (case.get("remove") or []):  # type: ignore[operator]
+            continue
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text, encoding="utf-8")
+    return docs
+
+
+def test_good_tree_is_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", "--docs", str(tree(tmp_path, {}))]) == 0
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("case", DATA["cases"], ids=[c["id"] for c in DATA["cases"]])
+def test_rule(
+    tmp_path: Path, case: dict[str, object], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tree(tmp_path, case)
+    monkeypatch.chdir(tmp_path)
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    code = run(["check", "--docs", "docs"])
+    out = capsys.readouterr().out.splitlines()
+    assert sorted(out) == sorted(f"docs/{line}" for line in case["expect"])  # type: ignore[union-attr]
+    assert code == (1 if case["expect"] else 0)
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before  # nothing modified
+
+
+def test_committed_docs_pass_the_check(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert run(["check"]) == 0, capsys.readouterr().out
