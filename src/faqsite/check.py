@@ -172,7 +172,7 @@ def links(page: SitePage, docs: Path) -> Iterator[Problem]:
 def spacing(page: SitePage, docs: Path) -> Iterator[Problem]:
     if page.path.relative_to(docs).parts[0] != SOURCE_LANG:
         return
-    for line_no, text in prose_lines(page):
+    for line_no, _text in prose_lines(page):
         raw = page.text.split("\n")[line_no - 1]
         if raw.startswith(("---", "season:", "title:", "nav_title:")):
             continue
@@ -203,7 +203,7 @@ RULES: list[Rule] = [front_matter, question_headings, images, links, spacing, un
 def anchors(path: Path) -> set[str]:
     """Ids a page offers: explicit {#id} attributes and the slugs of other headings."""
     found = set()
-    for line_no, text in prose_lines(read_page(path)):
+    for _line_no, text in prose_lines(read_page(path)):
         heading = HEADING.match(text)
         if not heading:
             continue
@@ -223,7 +223,7 @@ def _rel(path: Path, docs: Path) -> str:
 
 def _excerpt(raw: str, fixed: str) -> str:
     """The first stretch where ``fixed`` differs from ``raw``, with a little context."""
-    i = next((n for n, (a, b) in enumerate(zip(raw, fixed)) if a != b), min(len(raw), len(fixed)))
+    i = next((n for n, (a, b) in enumerate(zip(raw, fixed, strict=False)) if a != b), min(len(raw), len(fixed)))
     start = max(0, i - 8)
     return ("…" if start else "") + fixed[start : i + 12] + ("…" if i + 12 < len(fixed) else "")
 
