@@ -9,7 +9,7 @@ import pytest
 
 from faqsite.importer.parse import parse, read_source
 from tests.conftest import ROOT, BuiltSite
-from tests.site.html import resolve, soup
+from tests.site.html import content_pages, resolve, soup
 
 SOURCE = ROOT / "sources" / "faq_2021_s1.md"
 SEASON = "faq/2021-s1"
@@ -162,3 +162,21 @@ def test_english_site_holds_no_chinese_fallback_pages(site: BuiltSite) -> None:
         text = article.get_text(" ", strip=True)
         ratio = len(han.findall(text)) / max(len(text), 1)
         assert ratio < 0.02, f"{html.relative_to(site.root)} reads as Chinese"
+
+
+def test_every_page_offers_edit_and_view_source_of_its_own_file(site: BuiltSite) -> None:
+    import yaml as _yaml
+
+    config = _yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    base = config["repo_url"].rstrip("/") + "/"
+    for html in content_pages(site.root):
+        rel = html.relative_to(site.root)
+        lang = "en" if rel.parts[0] == "en" else "zh"
+        actions = {a["title"]: str(a["href"]) for a in soup(html).select("a.md-content__button[href]")}
+        edit = [h for h in actions.values() if h.startswith(base + "edit/")]
+        view = [h for h in actions.values() if h.startswith(base + "raw/")]
+        assert len(edit) == 1 and len(view) == 1, (rel, actions)
+        source = edit[0].removeprefix(base + "edit/main/")
+        assert source.startswith(f"docs/{lang}/"), (rel, source)
+        assert (ROOT / source).is_file(), source
+        assert view[0] == base + "raw/main/" + source
