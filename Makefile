@@ -43,8 +43,9 @@ screenshots: $(STAMP) system-deps
 ## import: re-import the season from sources/ (SEASON and SOURCE can be overridden)
 SEASON ?= 2021-s1
 SOURCE ?= sources/faq_2021_s1.md
+IMPORT_OPTIONS ?= --upstream-path docs/zh_CN/FAQ/faq_2021_s1.md --legacy-path docs/zh_CN/faq_series/faq_2021_s1.md
 import: $(STAMP)
-	$(BIN)/faqsite import $(SOURCE) --season $(SEASON)
+	$(BIN)/faqsite import $(SOURCE) --season $(SEASON) $(IMPORT_OPTIONS)
 
 system-deps:
 	@scripts/install-system-deps.sh

@@ -29,6 +29,7 @@ def _import(args: argparse.Namespace) -> int:
         figures=args.figures,
         upstream_repo=args.upstream_repo,
         upstream_path=args.upstream_path or f"docs/zh_CN/FAQ/{args.source.name}",
+        legacy_paths=tuple(args.legacy_path or ()),
         force=args.force,
     )
     result = import_season(options)
@@ -89,6 +90,11 @@ def parser() -> argparse.ArgumentParser:
         help="base URL that links to other upstream pages resolve against",
     )
     imp.add_argument("--upstream-path", help="path of the source file in the upstream repository")
+    imp.add_argument(
+        "--legacy-path",
+        action="append",
+        help="an earlier upstream path of the file (repeatable); redirects are made for it too",
+    )
     imp.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     imp.set_defaults(func=_import)
 

@@ -85,7 +85,16 @@ def test_import_is_idempotent(tmp_path: Path) -> None:
 
 
 def test_committed_pages_are_what_the_importer_makes(tmp_path: Path) -> None:
-    pages = pages_of(CURRENT, tmp_path)
+    """`make import` options (Makefile IMPORT_OPTIONS) reproduce the committed pages."""
+    options = ImportOptions(
+        source=CURRENT,
+        season="2021-s1",
+        docs=tmp_path,
+        figures=FIGURES,
+        upstream_path="docs/zh_CN/FAQ/faq_2021_s1.md",
+        legacy_paths=("docs/zh_CN/faq_series/faq_2021_s1.md",),
+    )
+    pages = {p.name: text for p, text in plan_import(options).pages.items()}
     for name, text in pages.items():
         assert (ROOT / "docs" / "zh" / "faq" / "2021-s1" / name).read_text(encoding="utf-8") == text, name
 

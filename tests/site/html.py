@@ -40,5 +40,9 @@ def resolve(site_root: Path, page: Path, href: str) -> tuple[Path | None, str]:
 
 
 def content_pages(site_root: Path) -> list[Path]:
-    """Every HTML page a reader can reach (not the 404 page or search assets)."""
-    return sorted(p for p in site_root.rglob("*.html") if p.name != "404.html")
+    """Every page of content (not the 404 pages, not the redirects at old upstream paths)."""
+    return sorted(
+        p
+        for p in site_root.rglob("*.html")
+        if p.name != "404.html" and "faq-legacy-targets" not in p.read_text(encoding="utf-8")
+    )

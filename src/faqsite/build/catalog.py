@@ -50,6 +50,8 @@ class SeasonEntry:
     src_uri: str
     url: str
     units: list[UnitEntry] = field(default_factory=list)
+    legacy_paths: list[str] = field(default_factory=list)  # upstream paths of the season's file
+    legacy_anchors: dict[str, str] = field(default_factory=dict)  # old anchor -> "issue-3/#q3-2"
 
 
 @dataclass
@@ -71,8 +73,15 @@ def build_catalog(pages: list[tuple[str, str, dict[str, Any]]]) -> Catalog:
         if not season:
             continue
         if src_uri.endswith("index.md"):
+            legacy = meta.get("legacy") or {}
             seasons[season] = SeasonEntry(
-                season, meta.get("title", season), meta.get("nav_title", meta.get("title", season)), src_uri, url
+                season,
+                meta.get("title", season),
+                meta.get("nav_title", meta.get("title", season)),
+                src_uri,
+                url,
+                legacy_paths=[str(p) for p in legacy.get("paths", [])],
+                legacy_anchors={str(k): str(v) for k, v in (legacy.get("anchors") or {}).items()},
             )
         else:
             date = meta.get("date")
@@ -90,3 +99,13 @@ def build_catalog(pages: list[tuple[str, str, dict[str, Any]]]) -> Catalog:
         if unit.season in seasons:
             seasons[unit.season].units.append(unit)
     return Catalog(sorted(seasons.values(), key=lambda s: s.id, reverse=True))
+
+
+def legacy_pages(season: SeasonEntry) -> list[str]:
+    """Site paths where an old upstream path of the season lands: 'docs/zh_CN/FAQ/x.md' ->
+    'zh_CN/FAQ/x.html' and 'zh_CN/FAQ/x/index.html' (as rendered by documentation hosts)."""
+    out = []
+    for path in season.legacy_paths:
+        stem = path.removeprefix("docs/").removesuffix(".md")
+        out.extend([f"{stem}.html", f"{stem}/index.html"])
+    return out

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from faqsite.build.catalog import Catalog, build_catalog, front_matter, natural_key
+from faqsite.build.catalog import Catalog, build_catalog, front_matter, legacy_pages, natural_key
 from faqsite.build.config import FaqSiteConfig
 from faqsite.build.languages import current_language, languages, twin_urls
 from faqsite.build.search import glossary_terms, split_index
@@ -70,6 +70,19 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
     def _write_404_page(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
             self._write_404(config)
+            self._write_legacy_redirects(config)
+
+    def _write_legacy_redirects(self, config: MkDocsConfig) -> None:
+        """Pages at the upstream file's old paths that send each old anchor to its question."""
+        if self.env is None:
+            return
+        base = urlsplit(config.site_url or "/").path or "/"
+        template = self.env.get_template("legacy-redirect.html")
+        for season in self.catalog.seasons:
+            targets = {anchor: base + season.url + target for anchor, target in season.legacy_anchors.items()}
+            for path in legacy_pages(season):
+                html = template.render(season=season, season_url=base + season.url, targets=targets, config=config)
+                write_file(html.encode("utf-8"), str(Path(config.site_dir) / path))
 
     on_post_build = CombinedEvent(_write_404_page, _split_search_index)
 

@@ -17,6 +17,7 @@ class Question:
     title: str
     body: str
     line: int  # line of the heading in the source
+    source_heading: str = ""  # the heading as the source wrote it (its old anchors derive from it)
 
     @property
     def number(self) -> tuple[int, ...]:
@@ -42,6 +43,7 @@ class Unit:
     source_date: str | None = None  # the date as the source wrote it, when corrected
     legacy_anchors: list[str] = field(default_factory=list)
     part_title: str | None = None  # for sections: the title of their part
+    source_heading: str = ""  # the heading as the source wrote it
 
     @property
     def slug(self) -> str:

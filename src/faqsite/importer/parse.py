@@ -129,10 +129,24 @@ def parse(text: str, source: str) -> Season:
                 end = section_end(i, 2)
                 preface = "\n".join(lines[h.line : end - 1]).strip()
             elif m := ISSUE_HEADING.match(h.text):
-                current = Unit("issue", (int(m["n"]),), f"第 {int(m['n'])} 期", h.line, legacy_anchors=list(h.anchors))
+                current = Unit(
+                    "issue",
+                    (int(m["n"]),),
+                    f"第 {int(m['n'])} 期",
+                    h.line,
+                    legacy_anchors=list(h.anchors),
+                    source_heading=h.text,
+                )
                 units.append(current)
             elif m := PART_HEADING.match(h.text):
-                part = Unit("part", (int(m["n"]),), m["title"].strip(), h.line, legacy_anchors=list(h.anchors))
+                part = Unit(
+                    "part",
+                    (int(m["n"]),),
+                    m["title"].strip(),
+                    h.line,
+                    legacy_anchors=list(h.anchors),
+                    source_heading=h.text,
+                )
                 current = part
                 units.append(part)
             else:
@@ -156,7 +170,7 @@ def parse(text: str, source: str) -> Season:
                 continue
             end = section_end(i, h.level)
             body = "\n".join(lines[h.line : end - 1])
-            current.questions.append(Question("Q" + q["label"], q["title"], body, h.line))
+            current.questions.append(Question("Q" + q["label"], q["title"], body, h.line, source_heading=h.text))
             continue
         if h.level == 3 and part is not None and (m := SECTION_HEADING.match(h.text)):
             number = tuple(int(n) for n in m["n"].split("."))

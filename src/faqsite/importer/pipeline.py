@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from faqsite.errors import Problem
 from faqsite.importer.figures import load_registry
+from faqsite.importer.legacy import legacy_anchors
 from faqsite.importer.normalize import Context, normalize_season
 from faqsite.importer.parse import parse, read_source
 from faqsite.importer.render import render_season
@@ -23,6 +24,7 @@ class ImportOptions:
     figures: Path = Path("data/figures.yml")
     upstream_repo: str = "https://github.com/PaddlePaddle/PaddleClas/blob/release/2.5/"
     upstream_path: str = "docs/zh_CN/FAQ/faq_2021_s1.md"
+    legacy_paths: tuple[str, ...] = ()  # earlier upstream paths of the same file
     force: bool = False
 
 
@@ -50,7 +52,8 @@ def plan_import(options: ImportOptions) -> ImportResult:
     )
     normalized, warnings = normalize_season(season, ctx)
     folder = options.docs / options.lang / "faq" / options.season
-    pages = {folder / name: text for name, text in render_season(options.season, normalized).items()}
+    legacy = {"paths": [options.upstream_path, *options.legacy_paths], "anchors": legacy_anchors(season)}
+    pages = {folder / name: text for name, text in render_season(options.season, normalized, legacy).items()}
     return ImportResult(pages, warnings)
 
 

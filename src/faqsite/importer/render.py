@@ -73,8 +73,10 @@ def season_nav_title(season_id: str) -> str:
     return f"{year} 第 {int(number)} 季"
 
 
-def season_page(season_id: str, season: Season) -> str:
+def season_page(season_id: str, season: Season, legacy: dict[str, Any] | None = None) -> str:
     meta: dict[str, Any] = {"season": season_id, "title": season.title, "nav_title": season_nav_title(season_id)}
+    if legacy:
+        meta["legacy"] = legacy  # old upstream paths and anchors, for redirects
     blocks = [f"# {season.title}"]
     if season.preface:
         blocks.append(season.preface)
@@ -87,8 +89,8 @@ def season_page(season_id: str, season: Season) -> str:
     return with_digest(meta, "\n\n".join(blocks))
 
 
-def render_season(season_id: str, season: Season) -> dict[str, str]:
+def render_season(season_id: str, season: Season, legacy: dict[str, Any] | None = None) -> dict[str, str]:
     """File name (relative to the season folder) -> page text."""
     pages = {f"{u.slug}.md": unit_page(season_id, u) for u in season.units}
-    pages["index.md"] = season_page(season_id, season)
+    pages["index.md"] = season_page(season_id, season, legacy)
     return pages
