@@ -40,6 +40,7 @@ class UnitEntry:
     url: str
     date: dt.date | None
     order: list[Any]
+    questions: list[tuple[str, str, str]] = field(default_factory=list)  # (label, title, id)
 
 
 @dataclass
@@ -64,8 +65,12 @@ class Catalog:
         return max(dated, key=lambda u: (u.date, u.order), default=None)
 
 
-def build_catalog(pages: list[tuple[str, str, dict[str, Any]]]) -> Catalog:
-    """``pages`` holds (src_uri, url, front matter) for every Markdown page."""
+def build_catalog(
+    pages: list[tuple[str, str, dict[str, Any]]], questions: dict[str, list[tuple[str, str, str]]] | None = None
+) -> Catalog:
+    """``pages`` holds (src_uri, url, front matter) for every Markdown page;
+    ``questions`` (src_uri -> (label, title, id)) the questions of each."""
+    questions = questions or {}
     seasons: dict[str, SeasonEntry] = {}
     units: list[UnitEntry] = []
     for src_uri, url, meta in pages:
@@ -93,6 +98,7 @@ def build_catalog(pages: list[tuple[str, str, dict[str, Any]]]) -> Catalog:
                     url,
                     date if isinstance(date, dt.date) else None,
                     natural_key(src_uri),
+                    questions.get(src_uri, []),
                 )
             )
     for unit in sorted(units, key=lambda u: u.order):

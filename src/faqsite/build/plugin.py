@@ -22,12 +22,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from faqsite.build.catalog import Catalog, build_catalog, front_matter, legacy_pages, natural_key
+from faqsite.build.catalog import Catalog, build_catalog, legacy_pages, natural_key
 from faqsite.build.config import FaqSiteConfig
 from faqsite.build.languages import current_language, languages, twin_urls
+from faqsite.build.metadata import describe
 from faqsite.build.search import glossary_terms, split_index
 from faqsite.errors import display_path
-from faqsite.pages import QUESTION
+from faqsite.pages import QUESTION, read_page
 from faqsite.translations.freshness import Status, statuses
 
 log = get_plugin_logger(__name__)
@@ -71,6 +72,26 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if self.config.enabled:
             self._write_404(config)
             self._write_legacy_redirects(config)
+            self._write_feed(config)
+
+    def _write_feed(self, config: MkDocsConfig) -> None:
+        """This language's Atom feed of issues, newest first, dated by publication; robots.txt once."""
+        if self.env is None or not config.site_url:
+            return
+        lang = next((lang for lang in languages(config) if lang.locale == current_language(config)), None)
+        prefix = lang.prefix if lang else ""
+        units = sorted(
+            (u for s in self.catalog.seasons for u in s.units if u.date), key=lambda u: (u.date, u.order), reverse=True
+        )
+        seasons = {s.id: s for s in self.catalog.seasons}
+        # .html: MkDocs would copy a feed.xml theme file as it is
+        xml = self.env.get_template("partials/atom-feed.html").render(
+            config=config, units=units, seasons=seasons, prefix=prefix, lang=current_language(config)
+        )
+        write_file(xml.encode("utf-8"), str(Path(config.site_dir) / prefix / "feed.xml"))
+        if not prefix:
+            robots = f"User-agent: *\nAllow: /\n\nSitemap: {config.site_url.rstrip('/')}/sitemap.xml\n"
+            write_file(robots.encode("utf-8"), str(Path(config.site_dir) / "robots.txt"))
 
     def _write_legacy_redirects(self, config: MkDocsConfig) -> None:
         """Pages at the upstream file's old paths that send each old anchor to its question."""
@@ -101,6 +122,12 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         html = self.env.get_template("404.html").render(context)
         write_file(html.encode("utf-8"), str(Path(config.site_dir) / prefix / "404.html"))
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """A description of the page from its own content, unless its front matter has one."""
+        if self.config.enabled and not page.meta.get("description"):
+            page.meta["description"] = describe(html)
+        return html
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """On an English page, a notice under each question whose Chinese original changed."""
         if not self.config.enabled or self.env is None:
@@ -126,12 +153,11 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if not self.config.enabled:
             return files
         _add_shared_assets(files, config)
-        pages = [
-            (f.src_uri, f.url, front_matter(Path(f.abs_src_path)))
-            for f in files.documentation_pages()
-            if f.abs_src_path
-        ]
-        self.catalog = build_catalog(pages)
+        read = {f.src_uri: (f, read_page(Path(f.abs_src_path))) for f in files.documentation_pages() if f.abs_src_path}
+        self.catalog = build_catalog(
+            [(uri, f.url, page.meta) for uri, (f, page) in read.items()],
+            {uri: [(q.label, q.title, q.id) for q in page.questions] for uri, (_, page) in read.items()},
+        )
         return files
 
     @event_priority(-110)  # after mkdocs-static-i18n has dropped its language sections

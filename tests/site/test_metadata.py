@@ -1,0 +1,62 @@
+"""Feeds and page metadata: Atom per language, robots.txt, canonical URLs, descriptions, Open Graph."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+import pytest
+
+from tests.conftest import BuiltSite
+from tests.site.html import content_pages, soup
+
+SITE_URL = "https://paddleclas-faq.example.org/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+DATES = ["2021-02-03", "2021-01-28", "2021-01-21", "2021-01-14", "2021-01-05"]
+
+
+@pytest.mark.parametrize(("path", "prefix"), [("feed.xml", ""), ("en/feed.xml", "en/")])
+def test_atom_feed_per_language_dated_by_publication(site: BuiltSite, path: str, prefix: str) -> None:
+    feed = ElementTree.parse(site.root / path).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}published", "")[:10] for e in entries] == DATES
+    for entry, issue in zip(entries, [5, 4, 3, 2, 1], strict=True):
+        href = entry.find(f"{ATOM}link").get("href", "")  # type: ignore[union-attr]
+        assert href == f"{SITE_URL}{prefix}faq/2021-s1/issue-{issue}/"
+        assert (site.root / prefix / f"faq/2021-s1/issue-{issue}/index.html").exists()
+        assert f"Q{issue}.1" in entry.findtext(f"{ATOM}summary", "")
+    home = soup(site.root / prefix / "index.html")
+    link = home.select_one("head link[type='application/atom+xml']")
+    assert link is not None and link["href"] == f"{SITE_URL}{prefix}feed.xml"
+
+
+def test_robots_txt_points_to_the_sitemap(site: BuiltSite) -> None:
+    text = (site.root / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in text and f"Sitemap: {SITE_URL}sitemap.xml" in text
+
+
+def test_every_page_has_canonical_url_description_and_open_graph(site: BuiltSite) -> None:
+    descriptions = {}
+    for page in content_pages(site.root):
+        head = soup(page).head
+        rel = page.relative_to(site.root).as_posix().removesuffix("index.html")
+        canonical = head.select_one("link[rel=canonical]")
+        assert canonical is not None and canonical["href"] == SITE_URL + rel
+        description = str(head.select_one("meta[name=description]")["content"])
+        assert 20 <= len(description) <= 160
+        descriptions[rel] = description
+        og = {str(m["property"]): str(m["content"]) for m in head.select("meta[property]")}
+        assert og["og:url"] == SITE_URL + rel
+        assert og["og:description"] == description
+        assert og["og:locale"] == ("en_US" if rel.startswith("en/") else "zh_CN")
+        assert og["og:title"]
+    # each description comes from the page's own content
+    assert len(set(descriptions.values())) == len(descriptions)
+    assert descriptions["faq/2021-s1/issue-3/"].startswith("Q3.1: 双（多）分支结构")
+    assert descriptions["en/faq/2021-s1/issue-4/"].startswith("Q4.1: ")
+
+
+def test_issue_pages_are_articles_with_their_date(site: BuiltSite) -> None:
+    head = soup(site.root / "faq/2021-s1/issue-3/index.html").head
+    assert head.select_one("meta[property='og:type']")["content"] == "article"
+    assert head.select_one("meta[property='article:published_time']")["content"] == "2021-01-21"
