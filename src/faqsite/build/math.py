@@ -20,4 +20,5 @@ def tex_to_mathml(tex: str, display: bool = True) -> str:
 
 def fence_mathml(source: str, language: str, css_class: str, options: dict[str, Any], md: Any, **kwargs: Any) -> str:
     """pymdownx.superfences custom fence formatter for ``math``."""
-    return f'<div class="{css_class}">{tex_to_mathml(source)}</div>'
+    # tabindex: the block scrolls sideways on a phone, so keyboards must reach it
+    return f'<div class="{css_class}" tabindex="0">{tex_to_mathml(source)}</div>'
