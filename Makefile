@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lint bench screenshots system-deps import clean
+.PHONY: serve test build lint bench bench-search audit screenshots system-deps node-tools import clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,24 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## test: install everything (Python packages, Chromium, CJK fonts), lint, and run the whole test suite
-test: $(STAMP) system-deps lint
+## test: install everything (Python packages, Chromium, CJK fonts, npm tools), lint, and run the whole test suite
+test: $(STAMP) system-deps node-tools lint
 	$(BIN)/python -m pytest
+
+## audit: quality gates (Lighthouse, axe-core, Nu HTML Checker, third-party requests, LinkChecker)
+audit: $(STAMP) system-deps node-tools
+	$(BIN)/python scripts/audit.py
+
+## bench-search: search benchmark at 1x and 100x the season (see BENCHMARKS.md)
+bench-search: $(STAMP) system-deps
+	$(BIN)/python scripts/bench_search.py --scales 1 100 --runs 3
+
+# npm tools of the audit and the workflow lint, without install scripts (no browser download)
+tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/package-lock.json
+	cd tools/audit && npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-tools: tools/audit/node_modules/.installed
 
 ## build: the static site into site/, failing on any warning
 build: $(STAMP)

@@ -48,9 +48,21 @@ def lighthouse(base: str) -> list[str]:
     print("| --- | " + " | ".join("---:" for _ in CATEGORIES) + " |")
     for path in PAGES:
         out = subprocess.run(
-            ["node", str(TOOLS / "lighthouse/cli/index.js"), base + path, f"--chrome-path={CHROMIUM}", f"--chrome-flags={CHROME_FLAGS}",
-             f"--only-categories={','.join(CATEGORIES)}", "--output=json", "--output-path=stdout", "--quiet"],
-            capture_output=True, text=True, check=False, timeout=300,
+            [
+                "node",
+                str(TOOLS / "lighthouse/cli/index.js"),
+                base + path,
+                f"--chrome-path={CHROMIUM}",
+                f"--chrome-flags={CHROME_FLAGS}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
         )
         if out.returncode != 0:
             failures.append(f"lighthouse {path}: exit {out.returncode}: {out.stderr[-500:]}")
@@ -60,7 +72,11 @@ def lighthouse(base: str) -> list[str]:
         print(f"| {path} | " + " | ".join(f"{round(scores[c] * 100)}" for c in CATEGORIES) + " |")
         for c, score in scores.items():
             if score is None or score < THRESHOLD:
-                weak = [a for a in report["categories"][c]["auditRefs"] if a.get("weight") and (report["audits"][a["id"]].get("score") or 0) < 1]
+                weak = [
+                    a
+                    for a in report["categories"][c]["auditRefs"]
+                    if a.get("weight") and (report["audits"][a["id"]].get("score") or 0) < 1
+                ]
                 failures.append(f"lighthouse {path}: {c} {score} < {THRESHOLD} ({', '.join(a['id'] for a in weak)})")
     return failures
 
@@ -76,11 +92,16 @@ def axe_and_requests(base: str) -> list[str]:
             context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
             page = context.new_page()
             hosts: set[str] = set()
-            page.on("request", lambda r: hosts.add(urlsplit(r.url).netloc) if urlsplit(r.url).scheme in ("http", "https") else None)
+            page.on(
+                "request",
+                lambda r: hosts.add(urlsplit(r.url).netloc) if urlsplit(r.url).scheme in ("http", "https") else None,
+            )
             for path in PAGES:
                 page.goto(base + path, wait_until="networkidle")
                 page.add_script_tag(content=axe)
-                result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))")
+                result = page.evaluate(
+                    "async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))"
+                )
                 print(f"  {scheme:5} {path}: {len(result)} violation(s)")
                 failures.extend(f"axe {scheme} {path}: {v['id']} at {', '.join(v['nodes'])}" for v in result)
             # use the search too: the index and the worker load on demand
@@ -99,18 +120,43 @@ def axe_and_requests(base: str) -> list[str]:
 def nu_html(site: Path) -> list[str]:
     jar = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
     files = [str(p) for p in sorted(site.rglob("*.html"))]
-    out = subprocess.run(["java", "-jar", str(jar), "--format", "json", "--errors-only", *files], capture_output=True, text=True, check=False, timeout=600)
+    out = subprocess.run(
+        ["java", "-jar", str(jar), "--format", "json", "--errors-only", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     messages = json.loads(out.stderr or '{"messages": []}')["messages"]
     ours = [m for m in messages if not any(re.search(pattern, m.get("message", "")) for pattern in THEME_HTML_ERRORS)]
     theme = len(messages) - len(ours)
-    print(f"\nNu HTML Checker: {len(files)} files, {len(ours)} error(s) from our markup, {theme} from the theme (README)")
-    return [f"html {Path(m.get('url', '')).relative_to(site.resolve()) if m.get('url') else ''}:{m.get('lastLine', 0)}: {m['message']}" for m in ours][:50]
+    print(
+        f"\nNu HTML Checker: {len(files)} files, {len(ours)} error(s) from our markup, {theme} from the theme (README)"
+    )
+    return [
+        f"html {Path(m.get('url', '')).relative_to(site.resolve()) if m.get('url') else ''}:{m.get('lastLine', 0)}: {m['message']}"
+        for m in ours
+    ][:50]
 
 
 def linkchecker(base: str) -> list[str]:
     config = ROOT / "tools" / "audit" / "linkcheckerrc"
-    out = subprocess.run([str(Path(sys.executable).parent / "linkchecker"), "--no-status", "-f", str(config), "-o", "text", base + "/", base + "/en/"],
-                         capture_output=True, text=True, check=False, timeout=600)
+    out = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "linkchecker"),
+            "--no-status",
+            "-f",
+            str(config),
+            "-o",
+            "text",
+            base + "/",
+            base + "/en/",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     summary = re.search(r"(\d+) links in \d+ URLs checked\. (\d+) warnings? found\. (\d+) errors? found", out.stdout)
     print(f"\nLinkChecker: {summary.group(0) if summary else out.stdout[-300:]}")
     if out.returncode != 0 or not summary or summary.group(2) != "0" or summary.group(3) != "0":
@@ -125,7 +171,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--only", choices=["lighthouse", "axe", "html", "links"], action="append")
     args = ap.parse_args(argv)
     if not args.skip_build:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(args.site)], cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(args.site)], cwd=ROOT, check=True
+        )
     failures: list[str] = []
     only = set(args.only or ["lighthouse", "axe", "html", "links"])
     with serve(args.site) as base:

@@ -249,7 +249,9 @@ def figure_block(figure: Figure, lang: str, depth: int) -> str:
     the drawing itself, so that a tap on a phone shows it larger."""
     src = "../" * depth + "images/faq/" + figure.file
     alt = figure.alt[lang].replace("[", "\\[").replace("]", "\\]")
-    return f'[![{alt}]({src}){{ width="{figure.width}" }}]({src})\n/// caption\n{figure.caption[lang]}\n///'
+    return (
+        f'[![{alt}]({src}){{ width="{figure.width}" loading="lazy" }}]({src})\n/// caption\n{figure.caption[lang]}\n///'
+    )
 
 
 def math_block(tex: str, indent: str = "") -> str:
