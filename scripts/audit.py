@@ -94,7 +94,7 @@ def axe_and_requests(base: str) -> list[str]:
             hosts: set[str] = set()
             page.on(
                 "request",
-                lambda r: hosts.add(urlsplit(r.url).netloc) if urlsplit(r.url).scheme in ("http", "https") else None,
+                lambda r, hosts=hosts: hosts.add(urlsplit(r.url).netloc) if urlsplit(r.url).scheme in ("http", "https") else None,
             )
             for path in PAGES:
                 page.goto(base + path, wait_until="networkidle")
