@@ -101,7 +101,9 @@ def axe_and_requests(base: str) -> list[str]:
             hosts: set[str] = set()
             page.on(
                 "request",
-                lambda r, hosts=hosts: hosts.add(urlsplit(r.url).netloc) if urlsplit(r.url).scheme in ("http", "https") else None,
+                lambda r, hosts=hosts: (
+                    hosts.add(urlsplit(r.url).netloc) if urlsplit(r.url).scheme in ("http", "https") else None
+                ),
             )
             for path in PAGES:
                 page.goto(base + path, wait_until="networkidle")
@@ -140,10 +142,9 @@ def nu_html(site: Path) -> list[str]:
     print(
         f"\nNu HTML Checker: {len(files)} files, {len(ours)} error(s) from our markup, {theme} from the theme (README)"
     )
-    return [
-        f"html {str(m.get('url', '')).removeprefix('file:')}:{m.get('lastLine', 0)}: {m['message']}"
-        for m in ours
-    ][:50]
+    return [f"html {str(m.get('url', '')).removeprefix('file:')}:{m.get('lastLine', 0)}: {m['message']}" for m in ours][
+        :50
+    ]
 
 
 def linkchecker(base: str) -> list[str]:
