@@ -25,7 +25,17 @@
  *    Material's search shortcuts (/, s, f) or a ?q= link. Material waits for
  *    the index as it would on a slow network.
  *
- * 4. Input methods. Material searches on "keyup". A Chinese input method
+ * 4. Sitemaps. Material fetches "sitemap.xml" next to every
+ *    <link rel="alternate"> in the head, expecting language roots ("/en/").
+ *    Our hreflang links name the twin *page* ("/en/faq/2021-s1/issue-3/"), as
+ *    search engines want, so Material would request ".../issue-3/sitemap.xml":
+ *    a 404 in the console on every page (or, with absolute links, a request
+ *    to the production host from a local copy). The site has one sitemap, at
+ *    its root (data-sitemap), listing every page with its language
+ *    alternates, exactly what Material's language switch looks up: any
+ *    request for a "sitemap.xml" below the root is sent there.
+ *
+ * 5. Input methods. Material searches on "keyup". A Chinese input method
  *    commits text with compositionend and input events, and on phones often
  *    without a keyup after it, so the committed words were never searched.
  *    After a commit we send the keyup Material waits for.
@@ -54,11 +64,15 @@
     wanted = true;
     held.splice(0).forEach(function (send) { send(); });
   }
+  var sitemap = script.dataset.sitemap ? new URL(script.dataset.sitemap, location.href).href : null;
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.__faqIndex = /\/search\/search_index\.json(?:[?#]|$)/.test(String(url));
-    return open.apply(this, arguments);
+    var args = Array.prototype.slice.call(arguments);
+    var target = new URL(String(url), location.href);
+    if (sitemap && /\/sitemap\.xml$/.test(target.pathname) && target.href !== sitemap) args[1] = sitemap;
+    this.__faqIndex = /\/search\/search_index\.json$/.test(target.pathname);
+    return open.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function () {
     var xhr = this;
