@@ -29,11 +29,11 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from faqsite.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from faqsite.devserver import serve  # noqa: E402
 
 TOOLS = ROOT / "tools" / "audit" / "node_modules"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])  # for Lighthouse's own launch
 PAGES = ["/", "/faq/2021-s1/", "/faq/2021-s1/issue-3/", "/en/", "/en/faq/2021-s1/", "/en/faq/2021-s1/issue-3/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 THRESHOLD = 0.95
@@ -94,7 +94,7 @@ def axe_and_requests(base: str) -> list[str]:
     own_host = urlsplit(base).netloc
     print("\naxe-core and network")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.replace("--headless=new ", "").split())
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for scheme in ("light", "dark"):
             context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
             page = context.new_page()

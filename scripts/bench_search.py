@@ -36,15 +36,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from make_corpus import make_corpus  # noqa: E402
 
+from faqsite.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from faqsite.devserver import serve  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 STOCK_WORKER = "importScripts(new URL(self.location.href).searchParams.get('material'));"
 PAGES = {"zh": "/faq/2021-s1/issue-3/", "en": "/en/faq/2021-s1/issue-3/"}
 FIRST_QUERY = {"zh": "共享内存", "en": "TensorRT"}  # found by stock search too
@@ -166,7 +160,7 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as t, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for scale in args.scales:
             project = make_corpus(scale, Path(t) / f"corpus-{scale}")
             site = Path(t) / f"site-{scale}"

@@ -7,23 +7,18 @@ Builds the site first unless --no-build; serves it on 127.0.0.1; writes PNGs.
 from __future__ import annotations
 
 import argparse
-import functools
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from faqsite.browser import CHROMIUM, CHROMIUM_ARGS
+from faqsite.devserver import serve
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
 SCHEMES = ("light", "dark")
 DEFAULT_PATHS = [
@@ -43,11 +38,6 @@ FIGURE_PAGES = [
     "/en/faq/2021-s1/issue-3/",
     "/en/faq/2021-s1/issue-4/",
 ]
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def name_for(path: str) -> str:
@@ -73,11 +63,8 @@ def main(argv: list[str]) -> int:
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(args.site)], cwd=ROOT, check=True
         )
     args.out.mkdir(parents=True, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(args.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with serve(args.site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for device, (width, height) in VIEWPORTS.items():
             for scheme in SCHEMES:
                 context = browser.new_context(
@@ -100,7 +87,6 @@ def main(argv: list[str]) -> int:
                             print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
                 context.close()
         browser.close()
-    server.shutdown()
     return 0
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from faqsite.check import check_docs
-from faqsite.errors import SourceError, display_path
+from faqsite.errors import Problem, SourceError, display_path
 from faqsite.importer.pipeline import ImportOptions, import_season
 from faqsite.translations.freshness import report as freshness_report
 from faqsite.translations.freshness import stamp
@@ -41,20 +41,22 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parity(args: argparse.Namespace) -> int:
-    problems = check_parity(args.docs)
+def _report(problems: list[Problem], summary: str) -> int:
+    """A check's output: one line per problem on stdout, a summary on stderr, 1 if any."""
     for problem in problems:
         print(problem)
-    print(f"parity: {len(problems)} difference(s) between docs/zh and docs/en", file=sys.stderr)
+    print(summary, file=sys.stderr)
     return 1 if problems else 0
+
+
+def _parity(args: argparse.Namespace) -> int:
+    problems = check_parity(args.docs)
+    return _report(problems, f"parity: {len(problems)} difference(s) between docs/zh and docs/en")
 
 
 def _freshness(args: argparse.Namespace) -> int:
     outdated, missing = freshness_report(args.docs)
-    for problem in missing + outdated:
-        print(problem)
-    print(f"freshness: {len(outdated)} outdated, {len(missing)} missing translation(s)", file=sys.stderr)
-    return 1 if outdated or missing else 0
+    return _report(missing + outdated, f"freshness: {len(outdated)} outdated, {len(missing)} missing translation(s)")
 
 
 def _stamp(args: argparse.Namespace) -> int:
@@ -69,10 +71,7 @@ def _stamp(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     problems = check_docs(args.docs)
-    for problem in problems:
-        print(problem)
-    print(f"check: {len(problems)} problem(s) in {display_path(args.docs)}", file=sys.stderr)
-    return 1 if problems else 0
+    return _report(problems, f"check: {len(problems)} problem(s) in {display_path(args.docs)}")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -9,22 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n---\s*(?:\n|\Z)", re.S)
 NATURAL = re.compile(r"(\d+)")
-
-
-def front_matter(path: Path) -> dict[str, Any]:
-    """The YAML front matter of a Markdown file ({} when there is none)."""
-    m = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    if not m:
-        return {}
-    data = yaml.safe_load(m["yaml"])
-    return data if isinstance(data, dict) else {}
 
 
 def natural_key(text: str) -> list[Any]:
