@@ -8,36 +8,54 @@ from pathlib import Path
 
 from faqsite.check import check_docs
 from faqsite.errors import Problem, SourceError, display_path
-from faqsite.importer.pipeline import ImportOptions, import_season
+from faqsite.importer.pipeline import DEFAULT_REPO, ConflictError, ImportOptions, import_collection
 from faqsite.translations.freshness import report as freshness_report
 from faqsite.translations.freshness import stamp
 from faqsite.translations.parity import check_parity
 
-SEASON_ID = r"^\d{4}-s\d+$"
-
-
 def _import(args: argparse.Namespace) -> int:
-    import re
-
-    if not re.match(SEASON_ID, args.season):
-        print(f"faqsite import: season '{args.season}' is malformed (expected YEAR-sN, e.g. 2021-s1)", file=sys.stderr)
-        return 2
+    for option in ("docs", "data"):
+        folder: Path = getattr(args, option)
+        if folder.exists() and not folder.is_dir():
+            print(f"faqsite import: --{option} {display_path(folder)} is not a folder", file=sys.stderr)
+            return 2
     options = ImportOptions(
+        collection=args.collection,
         source=args.source,
-        season=args.season,
         docs=args.docs,
+        data=args.data,
         figures=args.figures,
         upstream_repo=args.upstream_repo,
-        upstream_path=args.upstream_path or f"docs/zh_CN/FAQ/{args.source.name}",
+        upstream_path=args.upstream_path,
         legacy_paths=tuple(args.legacy_path or ()),
-        force=args.force,
+        title=args.title,
+        nav_title=args.nav_title,
+        keep=frozenset(args.keep or ()),
+        take=frozenset(args.take or ()),
     )
-    result = import_season(options)
+    try:
+        result = import_collection(options)
+    except ConflictError as exc:
+        for conflict in exc.conflicts:
+            print(conflict.problem(), file=sys.stderr)
+            for line in conflict.diff():
+                print(f"    {line}", file=sys.stderr)
+        print(
+            f"faqsite import: {len(exc.conflicts)} conflict(s), nothing written; "
+            "run again with --keep ID (this site's text) or --take ID (upstream's) for each",
+            file=sys.stderr,
+        )
+        return 1
     for warning in result.warnings:
         print(warning, file=sys.stderr)
-    for path in result.pages:
-        state = "written" if path in result.written else "unchanged"
-        print(f"{display_path(path)}: {state}")
+    for path in result.written:
+        print(f"{display_path(path)}: written")
+    summary = f"import {options.collection}: {len(result.written)} file(s) written"
+    if result.applied:
+        summary += f"; from upstream: {', '.join(result.applied)}"
+    if result.kept:
+        summary += f"; kept here: {', '.join(result.kept)}"
+    print(summary, file=sys.stderr)
     return 0
 
 
@@ -78,15 +96,22 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="faqsite", description="Tools for the PaddleClas FAQ documentation site.")
     sub = p.add_subparsers(dest="command", required=True)
 
-    imp = sub.add_parser("import", help="import an upstream season file into one page per issue")
-    imp.add_argument("source", type=Path, help="upstream season Markdown file")
-    imp.add_argument("--season", required=True, help="season id, e.g. 2021-s1")
-    imp.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)")
-    imp.add_argument("--figures", type=Path, default=Path("data/figures.yml"), help="figure registry")
+    imp = sub.add_parser(
+        "import",
+        help="import an upstream FAQ file, or merge its changes into docs/ per question",
+        description="The first import of a collection needs the upstream file; later imports read it from "
+        "the collection's lock (data/upstream/ID.yml) unless given. Changes made only upstream are applied, "
+        "changes made only here are kept; a question changed on both sides stops the import until resolved.",
+    )
+    imp.add_argument("source", type=Path, nargs="?", help="upstream FAQ Markdown file (default: the one in the lock)")
     imp.add_argument(
-        "--upstream-repo",
-        default="https://github.com/PaddlePaddle/PaddleClas/blob/release/2.5/",
-        help="base URL that links to other upstream pages resolve against",
+        "--collection", "--season", dest="collection", required=True, help="collection id: 2021-s1, selected-30, …"
+    )
+    imp.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)")
+    imp.add_argument("--data", type=Path, default=Path("data"), help="data folder with the locks (default: data)")
+    imp.add_argument("--figures", type=Path, help="figure registry (default: DATA/figures.yml)")
+    imp.add_argument(
+        "--upstream-repo", default=DEFAULT_REPO, help="base URL that links to other upstream pages resolve against"
     )
     imp.add_argument("--upstream-path", help="path of the source file in the upstream repository")
     imp.add_argument(
@@ -94,7 +119,10 @@ def parser() -> argparse.ArgumentParser:
         action="append",
         help="an earlier upstream path of the file (repeatable); redirects are made for it too",
     )
-    imp.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
+    imp.add_argument("--title", help="title of the collection page (default: the file's own title)")
+    imp.add_argument("--nav-title", help="short title in navigation (default: '2021 第 1 季' from the id)")
+    imp.add_argument("--keep", action="append", metavar="ID", help="resolve a conflict with this site's text (repeatable)")
+    imp.add_argument("--take", action="append", metavar="ID", help="resolve a conflict with upstream's text (repeatable)")
     imp.set_defaults(func=_import)
 
     chk = sub.add_parser("check", help="check the Markdown pages for contributors' mistakes (writes nothing)")

@@ -22,9 +22,16 @@ class Problem:
     path: str
     line: int
     message: str
+    warning: bool = False  # published around (reported) rather than refused
 
     def __str__(self) -> str:
-        return f"{display_path(self.path)}:{self.line}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{display_path(self.path)}:{self.line}: {kind}{self.message}"
+
+
+def errors_of(problems: list[Problem]) -> list[Problem]:
+    """The problems that refuse (not the warnings)."""
+    return [p for p in problems if not p.warning]
 
 
 class SourceError(Exception):

@@ -18,6 +18,7 @@ class Question:
     body: str
     line: int  # line of the heading in the source
     source_heading: str = ""  # the heading as the source wrote it (its old anchors derive from it)
+    legacy_anchors: list[str] = field(default_factory=list)  # <a name> anchors the source gave the question
 
     @property
     def number(self) -> tuple[int, ...]:

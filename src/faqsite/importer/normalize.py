@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -66,7 +66,11 @@ class Context:
     source: str
     figures: FigureRegistry
     upstream_url: str  # URL of the source file upstream; relative links resolve against it
-    anchors: dict[str, str]  # legacy in-page anchors -> our page ("issue-3.md")
+    collection: str = ""  # the collection being imported ("2021-s1")
+    anchors: dict[str, str] = field(default_factory=dict)  # legacy in-page anchors -> our page ("issue-3.md" or "part-1-3.md#q1-3-8")
+    # upstream raster images the pages use: (figure, src as written, source line); filled by map_images
+    images: list[tuple[Figure, str, int]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # filled by the transforms
 
 
 # --- helpers ---------------------------------------------------------------
@@ -194,7 +198,7 @@ def rewrite_links(text: str, ctx: Context, first_line: int) -> str:
             target = m["target"]
             if SCHEME.match(target) or target.startswith("//"):
                 return m.group(0)
-            if target.split("#")[0] in ctx.anchors.values() or ctx.figures.is_ours(target):
+            if target.split("#")[0] in {v.split("#")[0] for v in ctx.anchors.values()} or ctx.figures.is_ours(target):
                 return m.group(0)  # already one of our pages or drawings
             if target.startswith("#"):
                 page = ctx.anchors.get(target[1:])
@@ -262,7 +266,7 @@ def insert_formulas(text: str, question: Question, ctx: Context) -> str:
     """After the line that gives a formula as code, the same formula as math (data/figures.yml)."""
     lines = text.split("\n")
     for ins in ctx.figures.insertions:
-        if ins.question != question.label:
+        if ins.question != question.label or ins.collection != ctx.collection:
             continue
         at = next((i for i, line in enumerate(lines) if ins.after in line), None)
         if at is None:
@@ -298,28 +302,28 @@ def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
     for i, tok in enumerate(tokens):
         if not tok.map:
             continue
-        src: str | None = None
+        sources: list[str] = []
         if tok.type == "html_block":
             finder = _ImgFinder()
             finder.feed(tok.content)
             if not finder.images:
                 continue
-            if len(finder.images) > 1 or finder.other:
-                problems.append(
+            sources = [img.get("src") or "" for img in finder.images]
+            if len(sources) > 1 or finder.other:
+                ctx.warnings.append(
                     Problem(
                         ctx.source,
                         first_line + tok.map[0],
-                        "HTML block with more than one image or other markup (expected one <img> per block)",
+                        f"HTML block with {len(sources)} image(s) and other markup; published as {len(sources)} figure(s), the markup dropped",
+                        warning=True,
                     )
                 )
-                continue
-            src = finder.images[0].get("src") or ""
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
             images = [c for c in tok.children or [] if c.type == "image"]
             if images and all(ctx.figures.is_ours(str(c.attrs.get("src", ""))) for c in images):
                 continue  # already in our figure form
             if m := MD_IMAGE_ALONE.match(tok.content):
-                src = m["src"]
+                sources = [m["src"]]
             elif images:
                 problems.append(
                     Problem(
@@ -333,18 +337,25 @@ def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
                 continue
         else:
             continue
-        target = ctx.figures.lookup(src)
-        if target is None:
-            problems.append(
-                Problem(
-                    ctx.source,
-                    first_line + tok.map[0],
-                    f"image '{src}' is not in the figure registry (expected one of: {', '.join(ctx.figures.known)})",
+        blocks = []
+        for src in sources:
+            target = ctx.figures.lookup(src)
+            if target is None:
+                problems.append(
+                    Problem(
+                        ctx.source,
+                        first_line + tok.map[0],
+                        f"image '{src}' is not in the figure registry (expected one of: {', '.join(ctx.figures.known)})",
+                    )
                 )
-            )
-            continue
-        block = figure_block(target, "zh", depth) if isinstance(target, Figure) else math_block(target.tex)
-        replacements[tok.map[0]] = (tok.map[1], block)
+                continue
+            if isinstance(target, Figure):
+                if target.raster:
+                    ctx.images.append((target, src, first_line + tok.map[0]))
+                blocks.append(figure_block(target, "zh", depth))
+            else:
+                blocks.append(math_block(target.tex))
+        replacements[tok.map[0]] = (tok.map[1], "\n\n".join(blocks))
     if problems:
         raise SourceError(problems)
     out: list[str] = []
@@ -360,6 +371,17 @@ def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
     return "\n".join(out)
 
 
+def latex_as_math(text: str) -> str:
+    """A ```` ```latex ```` fence holds a formula: it becomes a math fence, shown as MathML."""
+    lines = text.split("\n")
+    for tok in _MD.parse(text):
+        if tok.type == "fence" and tok.map and tok.info.strip().lower() in ("latex", "tex"):
+            opening = lines[tok.map[0]]
+            indent = opening[: len(opening) - len(opening.lstrip())]
+            lines[tok.map[0]] = indent + tok.markup + "math"
+    return "\n".join(lines)
+
+
 def tidy(text: str) -> str:
     """No trailing spaces outside code, no runs of blank lines, no blank edges."""
     skip = code_lines(text)
@@ -371,6 +393,7 @@ def normalize_body(question: Question, ctx: Context, depth: int) -> str:
     first = question.line + 1
     text = strip_comments_and_anchors(question.body)
     text = strip_answer_marker(text)
+    text = latex_as_math(text)
     text = rewrite_links(text, ctx, first)
     text = space_cjk(text)
     text = map_images(text, ctx, first, depth)
@@ -415,7 +438,7 @@ def in_order(dates: list[dt.date]) -> set[int]:
 
 
 def assign_dates(season: Season) -> tuple[list[Unit], list[Problem]]:
-    """Dates from the table of contents; out-of-order ones corrected and reported."""
+    """Dates from the table of contents; out-of-order ones corrected and reported (warnings and errors)."""
     warnings: list[Problem] = []
     errors: list[Problem] = []
     by_number = {e.number: e for e in season.toc if e.date}
@@ -456,19 +479,17 @@ def assign_dates(season: Season) -> tuple[list[Unit], list[Problem]]:
             Problem(
                 season.source,
                 line,
-                f"warning: date {raw} of {unit.title} is out of order (between {before} and {after}); publishing {fixed.isoformat()}",
+                f"date {raw} of {unit.title} is out of order (between {before} and {after}); publishing {fixed.isoformat()}",
+                warning=True,
             )
         )
         unit.date, unit.source_date = fixed, raw
-    if errors:
-        raise SourceError(errors)
-    return units, warnings
+    return units, warnings + errors
 
 
 def normalize_season(season: Season, ctx: Context) -> tuple[Season, list[Problem]]:
-    """The whole season in the site's form, and the warnings to show."""
-    units, warnings = assign_dates(season)
-    problems: list[Problem] = []
+    """The whole season in the site's form, and every problem found (warnings and refusals)."""
+    units, problems = assign_dates(season)
     depth = 3  # docs/<lang>/faq/<season>/page.md -> docs/
     for unit in units:
         questions = []
@@ -481,11 +502,12 @@ def normalize_season(season: Season, ctx: Context) -> tuple[Season, list[Problem
             questions.append(replace(q, title=normalize_title(q.title), body=body))
         unit.questions = questions
         unit.title = normalize_title(unit.title)
-    if problems:
-        raise SourceError(problems)
+        if unit.part_title:
+            unit.part_title = normalize_title(unit.part_title)
+    problems.extend(ctx.warnings)
     return replace(
         season,
         title=normalize_title(season.title),
         units=units,
         preface=tidy(space_cjk(strip_comments_and_anchors(season.preface))),
-    ), warnings
+    ), problems

@@ -1,52 +1,68 @@
-"""Season data -> page texts (Markdown with YAML front matter)."""
+"""Season data -> pages as plain data (:class:`PagePlan`), and pages -> Markdown text."""
 
 from __future__ import annotations
 
-import hashlib
-import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from faqsite.importer.model import Question, Season, Unit
-from faqsite.importer.normalize import CODE_SPAN
-
-DIGEST_KEY = "import_digest"
-DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: .*\n", re.M)
-LINK_TEXT_SPECIAL = re.compile(r"([\[\]])")
 
 
-def digest(text: str) -> str:
-    """Digest of a page without its own digest line."""
-    return hashlib.sha256(DIGEST_LINE.sub("", text, count=1).encode("utf-8")).hexdigest()[:16]
+@dataclass(frozen=True)
+class QuestionText:
+    """One question as a page holds it: label, id, title and answer (Markdown)."""
+
+    id: str
+    label: str
+    title: str
+    body: str
+
+    def key(self) -> str:
+        """What a change is judged on: title and answer, whitespace at line ends and edges ignored."""
+        body = "\n".join(line.rstrip() for line in self.body.strip().splitlines())
+        return "\n".join([self.label, " ".join(self.title.split()), body])
+
+    def block(self) -> str:
+        heading = f"## {self.label}: {self.title} {{#{self.id}}}"
+        return f"{heading}\n\n{self.body.strip()}" if self.body.strip() else heading
 
 
-def with_digest(meta: dict[str, Any], body: str) -> str:
-    """Front matter and body, the front matter ending with the page's digest."""
-    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    page = f"---\n{head}---\n\n{body.rstrip()}\n"
-    return page.replace("\n---\n\n", f"\n{DIGEST_KEY}: {digest(page)}\n---\n\n", 1)
+@dataclass
+class PagePlan:
+    """A page of a collection: its front matter, title, intro text and questions."""
+
+    name: str  # file name in the collection folder: "issue-3.md", "index.md"
+    meta: dict[str, Any]
+    intro: str = ""
+    questions: list[QuestionText] = field(default_factory=list)
+
+    def text(self) -> str:
+        return page_text(self.meta, self.intro, [q.block() for q in self.questions])
 
 
-def link_text(title: str) -> str:
-    """Escape brackets outside code spans so a title can be link text."""
-    out, last = [], 0
-    for m in CODE_SPAN.finditer(title):
-        out.extend([LINK_TEXT_SPECIAL.sub(r"\\\1", title[last : m.start()]), m.group(0)])
-        last = m.end()
-    out.append(LINK_TEXT_SPECIAL.sub(r"\\\1", title[last:]))
-    return "".join(out)
+def front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
-def question_heading(q: Question) -> str:
-    return f"## {q.label}: {q.title} {{#{q.anchor}}}"
+def page_text(meta: dict[str, Any], intro: str, blocks: list[str]) -> str:
+    parts = [f"# {meta['title']}"]
+    if intro.strip():
+        parts.append(intro.strip())
+    parts.extend(b.strip() for b in blocks)
+    return front_matter(meta) + "\n" + "\n\n".join(parts) + "\n"
+
+
+def question_text(q: Question) -> QuestionText:
+    return QuestionText(q.anchor, q.label, q.title, q.body)
 
 
 def unit_title(unit: Unit) -> str:
     return unit.title if unit.kind == "issue" else f"{unit.dotted} {unit.title}"
 
 
-def unit_page(season_id: str, unit: Unit) -> str:
+def unit_page(season_id: str, unit: Unit) -> PagePlan:
     meta: dict[str, Any] = {"season": season_id}
     if unit.kind == "issue":
         meta["issue"] = unit.number[0]
@@ -59,38 +75,27 @@ def unit_page(season_id: str, unit: Unit) -> str:
     if unit.source_date:
         meta["date_in_source"] = unit.source_date
     meta["title"] = unit_title(unit)
-    blocks = [f"# {unit_title(unit)}"]
-    for q in unit.questions:
-        blocks.append(question_heading(q))
-        if q.body:
-            blocks.append(q.body)
-    return with_digest(meta, "\n\n".join(blocks))
+    return PagePlan(f"{unit.slug}.md", meta, "", [question_text(q) for q in unit.questions])
 
 
 def season_nav_title(season_id: str) -> str:
-    """``2021-s1`` -> ``2021 第 1 季``."""
-    year, _, number = season_id.partition("-s")
-    return f"{year} 第 {int(number)} 季"
+    """``2021-s1`` -> ``2021 第 1 季``; another collection keeps its id until given a title."""
+    year, sep, number = season_id.partition("-s")
+    return f"{year} 第 {int(number)} 季" if sep and year.isdigit() and number.isdigit() else season_id
 
 
-def season_page(season_id: str, season: Season, legacy: dict[str, Any] | None = None) -> str:
-    meta: dict[str, Any] = {"season": season_id, "title": season.title, "nav_title": season_nav_title(season_id)}
-    if legacy:
-        meta["legacy"] = legacy  # old upstream paths and anchors, for redirects
-    blocks = [f"# {season.title}"]
-    if season.preface:
-        blocks.append(season.preface)
-    for unit in season.units:
-        date = f" · {unit.date.isoformat()}" if unit.date else ""
-        blocks.append(f"## {unit_title(unit)}{date} {{#{unit.slug}}}")
-        blocks.append(
-            "\n".join(f"- [{q.label}: {link_text(q.title)}]({unit.slug}.md#{q.anchor})" for q in unit.questions)
-        )
-    return with_digest(meta, "\n\n".join(blocks))
+def collection_page(season_id: str, season: Season, title: str | None = None, nav_title: str | None = None) -> PagePlan:
+    """The collection's own page: its title and the upstream preface; the plugin lists its units."""
+    meta: dict[str, Any] = {
+        "season": season_id,
+        "title": title or season.title,
+        "nav_title": nav_title or season_nav_title(season_id),
+    }
+    return PagePlan("index.md", meta, season.preface)
 
 
-def render_season(season_id: str, season: Season, legacy: dict[str, Any] | None = None) -> dict[str, str]:
-    """File name (relative to the season folder) -> page text."""
-    pages = {f"{u.slug}.md": unit_page(season_id, u) for u in season.units}
-    pages["index.md"] = season_page(season_id, season, legacy)
-    return pages
+def plan_pages(
+    season_id: str, season: Season, title: str | None = None, nav_title: str | None = None
+) -> list[PagePlan]:
+    """Every page of a collection, the collection page first."""
+    return [collection_page(season_id, season, title, nav_title), *(unit_page(season_id, u) for u in season.units)]
