@@ -11,7 +11,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup, escape
+
 NATURAL = re.compile(r"(\d+)")
+SEASON_ID = re.compile(r"[0-9]{4}-s[0-9]{1,2}", re.ASCII)
+
+
+CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+def inline_html(text: str) -> Markup:
+    """A question title as HTML: escaped, its code spans as <code> (titles are plain text otherwise)."""
+    out, last = [], 0
+    for m in CODE_SPAN.finditer(text):
+        out.append(str(escape(text[last : m.start()])))
+        out.append(f"<code>{escape(m.group(2).strip())}</code>")
+        last = m.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
 
 
 def natural_key(text: str) -> list[Any]:
@@ -28,6 +45,13 @@ class UnitEntry:
     date: dt.date | None
     order: list[Any]
     questions: list[tuple[str, str, str]] = field(default_factory=list)  # (label, title, id)
+    kind: str = "issue"  # "issue" or "part" (a part or a part's section)
+    part_title: str = ""  # for sections: the title of their part (理论篇)
+
+    @property
+    def slug(self) -> str:
+        """The page's file name without extension: the unit's id on the collection page."""
+        return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 @dataclass
@@ -41,6 +65,30 @@ class SeasonEntry:
     legacy_paths: list[str] = field(default_factory=list)  # upstream paths of the season's file
     legacy_anchors: dict[str, str] = field(default_factory=dict)  # old anchor -> "issue-3/#q3-2"
 
+    @property
+    def questions(self) -> int:
+        return sum(len(u.questions) for u in self.units)
+
+    @property
+    def kind(self) -> str:
+        """'issue' when every unit is an issue, else 'part' (parts and sections)."""
+        return "issue" if self.units and all(u.kind == "issue" for u in self.units) else "part"
+
+    @property
+    def dates(self) -> tuple[dt.date, dt.date] | None:
+        dated = [u.date for u in self.units if u.date]
+        return (min(dated), max(dated)) if dated else None
+
+    def groups(self) -> list[tuple[str, list[UnitEntry]]]:
+        """Units grouped under their part title ('' for issues and parts of their own), in order."""
+        out: list[tuple[str, list[UnitEntry]]] = []
+        for unit in self.units:
+            if out and out[-1][0] == unit.part_title:
+                out[-1][1].append(unit)
+            else:
+                out.append((unit.part_title, [unit]))
+        return out
+
 
 @dataclass
 class Catalog:
@@ -53,10 +101,13 @@ class Catalog:
 
 
 def build_catalog(
-    pages: list[tuple[str, str, dict[str, Any]]], questions: dict[str, list[tuple[str, str, str]]] | None = None
+    pages: list[tuple[str, str, dict[str, Any]]],
+    questions: dict[str, list[tuple[str, str, str]]] | None = None,
+    legacy_of: dict[str, tuple[list[str], dict[str, str]]] | None = None,
 ) -> Catalog:
     """``pages`` holds (src_uri, url, front matter) for every Markdown page;
-    ``questions`` (src_uri -> (label, title, id)) the questions of each."""
+    ``questions`` (src_uri -> (label, title, id)) the questions of each;
+    ``legacy_of`` (collection id -> (old upstream paths, old anchor -> target)) the redirects."""
     questions = questions or {}
     seasons: dict[str, SeasonEntry] = {}
     units: list[UnitEntry] = []
@@ -65,15 +116,15 @@ def build_catalog(
         if not season:
             continue
         if src_uri.endswith("index.md"):
-            legacy = meta.get("legacy") or {}
+            legacy = (legacy_of or {}).get(str(season), ([], {}))
             seasons[season] = SeasonEntry(
                 season,
                 meta.get("title", season),
                 meta.get("nav_title", meta.get("title", season)),
                 src_uri,
                 url,
-                legacy_paths=[str(p) for p in legacy.get("paths", [])],
-                legacy_anchors={str(k): str(v) for k, v in (legacy.get("anchors") or {}).items()},
+                legacy_paths=list(legacy[0]),
+                legacy_anchors=dict(legacy[1]),
             )
         else:
             date = meta.get("date")
@@ -86,12 +137,21 @@ def build_catalog(
                     date if isinstance(date, dt.date) else None,
                     natural_key(src_uri),
                     questions.get(src_uri, []),
+                    "issue" if "issue" in meta else "part",
+                    str(meta.get("part_title") or ""),
                 )
             )
     for unit in sorted(units, key=lambda u: u.order):
         if unit.season in seasons:
             seasons[unit.season].units.append(unit)
-    return Catalog(sorted(seasons.values(), key=lambda s: s.id, reverse=True))
+    return Catalog(sorted(seasons.values(), key=collection_order))
+
+
+def collection_order(season: SeasonEntry) -> tuple[int, str]:
+    """Seasons newest first (2022-s1 before 2021-s2), then the other collections by id."""
+    is_season = bool(SEASON_ID.fullmatch(season.id))
+    year, _, number = season.id.partition("-s")
+    return (0, f"{9999 - int(year):04d}-{99 - int(number):02d}") if is_season else (1, season.id)
 
 
 def legacy_pages(season: SeasonEntry) -> list[str]:

@@ -11,3 +11,6 @@ class FaqSiteConfig(Config):
 
     # search: Chinese terms that the build-time segmenter (jieba) keeps whole
     search_glossary = c.Type(str, default="data/glossary.yml")
+
+    # collections: the import locks (data/upstream/<id>.yml) hold each collection's old upstream paths and anchors
+    upstream_locks = c.Type(str, default="data/upstream")

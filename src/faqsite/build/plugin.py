@@ -7,6 +7,7 @@ fires once per language; state is reset in ``on_config``.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any, cast
@@ -15,6 +16,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
+import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, Section
@@ -22,16 +25,32 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from faqsite.build.catalog import Catalog, build_catalog, legacy_pages, natural_key
+from faqsite.build.catalog import Catalog, build_catalog, inline_html, legacy_pages, natural_key
 from faqsite.build.config import FaqSiteConfig
 from faqsite.build.languages import current_language, languages, twin_urls
 from faqsite.build.metadata import describe
 from faqsite.build.search import glossary_terms, split_index
-from faqsite.errors import display_path
+from faqsite.errors import SourceError, display_path
+from faqsite.importer import lock as locks
 from faqsite.pages import QUESTION, read_page
 from faqsite.translations.freshness import Status, statuses
 
 log = get_plugin_logger(__name__)
+
+# Third-party chatter a reader of the build log does not need: jieba's
+# dictionary loading, and mkdocs-static-i18n's per-option "Overriding …" lines.
+QUIET_LOGGERS = ("jieba", "mkdocs.plugins.mkdocs_static_i18n")
+
+
+def _quiet() -> None:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    try:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+    except ImportError:
+        pass
 
 
 class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
@@ -42,7 +61,11 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         self.files: Files | None = None
         self.nav: Navigation | None = None
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        _quiet()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        _quiet()
         self.catalog = Catalog([])
         if self.config.enabled:
             # Every language build would write its 404 page to the site root,
@@ -59,6 +82,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         self.env, self.files = env, files
+        env.filters["faq_inline"] = inline_html
         return env
 
     @event_priority(-110)  # after mkdocs-static-i18n has built the other languages and merged their index
@@ -133,6 +157,13 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if not self.config.enabled or self.env is None:
             return markdown
         outdated = {s.id: s for s in self.translations if s.outdated and _same_file(s.en_path, page)}
+        untranslated = [s for s in self.translations if s.missing and _same_file(s.en_path, page)]
+        if untranslated:
+            zh_url = twin_urls(page.url, languages(config)).get("zh", "")
+            links = ", ".join(
+                f"[{s.id.upper().replace('-', '.')}]({get_relative_url(zh_url, page.url)}#{s.id})" for s in untranslated
+            )
+            markdown += f'\n\n!!! warning "Not translated yet"\n    Not yet in English on this page: {links} (in Chinese).\n'
         if not outdated:
             return markdown
         template = self.env.get_template("partials/faq-outdated.html")
@@ -153,10 +184,13 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if not self.config.enabled:
             return files
         _add_shared_assets(files, config)
+        if not config.strict:
+            _add_placeholders(files, config, self.translations)
         read = {f.src_uri: (f, read_page(Path(f.abs_src_path))) for f in files.documentation_pages() if f.abs_src_path}
         self.catalog = build_catalog(
             [(uri, f.url, page.meta) for uri, (f, page) in read.items()],
             {uri: [(q.label, q.title, q.id) for q in page.questions] for uri, (_, page) in read.items()},
+            _legacy(Path(config.config_file_path).parent / self.config.upstream_locks),
         )
         return files
 
@@ -182,6 +216,43 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                 for lang, url in zip(langs, twin_urls(page.url, langs).values(), strict=False)
             ]
         return context
+
+
+def _legacy(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """collection id -> (old upstream paths, old anchor -> target), from the import locks."""
+    out: dict[str, tuple[list[str], dict[str, str]]] = {}
+    for path in sorted(folder.glob("*.yml")):
+        try:
+            found = locks.read(path)
+        except SourceError as exc:
+            raise PluginError("; ".join(str(p) for p in exc.problems)) from None
+        if found is not None:
+            out[found.collection] = ([found.upstream_path, *found.legacy_paths], found.legacy_anchors)
+    return out
+
+
+def _add_placeholders(files: Files, config: MkDocsConfig, found: list[Status]) -> None:
+    """In a preview (not strict), an English page not yet written stands in with a notice.
+
+    The strict build, and so CI, still fails on the missing translation.
+    """
+    lang = current_language(config)
+    missing = sorted({s.en_path for s in found if s.missing and not s.en_path.exists()})
+    docs = Path(config.docs_dir)
+    for path in missing:
+        rel = path.relative_to(docs).as_posix()
+        if not rel.startswith(f"{lang}/"):
+            continue
+        src_uri = rel.removeprefix(f"{lang}/")
+        zh = read_page(docs / "zh" / src_uri)
+        meta = {k: v for k, v in zh.meta.items() if k in ("season", "issue", "part", "date", "title")}
+        body = [f"# {meta.get('title', src_uri)}", "", NOT_TRANSLATED_PAGE]
+        text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + "\n".join(body) + "\n"
+        if src_uri not in files.src_uris:
+            files.append(File.generated(config, src_uri, content=text))
+
+
+NOT_TRANSLATED_PAGE = '!!! warning "Not translated yet"\n    This page has no English translation yet; this preview stands in for it. The strict build fails until it is written.'
 
 
 def _feed_segmenter(glossary: Path) -> None:
