@@ -11,9 +11,11 @@ import pytest
 from faqsite.cli import run
 from faqsite.importer.pipeline import ImportOptions, plan_import
 from tests.conftest import ROOT
+from tests.content import collection_ids, locked_questions
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CURRENT = ROOT / "sources" / "faq_2021_s1.md"
+UPSTREAM = ROOT / "sources" / "upstream" / "docs" / "zh_CN" / "FAQ"
+CURRENT = UPSTREAM / "faq_2021_s1.md"
 LEGACY = ROOT / "tests" / "fixtures" / "faq_2021_s1.legacy.md"
 FIGURES = ROOT / "data" / "figures.yml"
 QUESTION_HEADING = re.compile(r"^## (Q[\d.]+): (.*) \{#(q[\d-]+)\}$", re.M)
@@ -28,8 +30,14 @@ CONTENT_DIFFERS = {
 
 
 def pages_of(source: Path, tmp_path: Path, season: str = "2021-s1") -> dict[str, str]:
-    result = plan_import(ImportOptions(source=source, season=season, docs=tmp_path, figures=FIGURES))
-    return {p.name: text for p, text in result.pages.items()}
+    """The pages a first import of ``source`` writes (file name -> text)."""
+    result = plan_import(ImportOptions(collection=season, source=source, docs=tmp_path, data=tmp_path, figures=FIGURES))
+    return {p.name: str(text) for p, text in result.files.items() if p.suffix == ".md"}
+
+
+def import_args(source: Path | None, tmp_path: Path, collection: str = "2021-s1") -> list[str]:
+    args = ["import", *([str(source)] if source else []), "--collection", collection]
+    return [*args, "--docs", str(tmp_path / "docs"), "--data", str(tmp_path / "data"), "--figures", str(FIGURES)]
 
 
 def answers(pages: dict[str, str]) -> dict[str, tuple[str, str, str]]:
@@ -74,31 +82,6 @@ def test_both_layouts_give_the_same_structure(tmp_path: Path) -> None:
         assert shape(current[name]) == shape(legacy[name]), name
 
 
-def test_import_is_idempotent(tmp_path: Path) -> None:
-    assert run(["import", str(CURRENT), "--season", "2021-s1", "--docs", str(tmp_path), "--figures", str(FIGURES)]) == 0
-    folder = tmp_path / "zh" / "faq" / "2021-s1"
-    first = {p.name: p.read_bytes() for p in folder.iterdir()}
-    mtimes = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
-    assert run(["import", str(CURRENT), "--season", "2021-s1", "--docs", str(tmp_path), "--figures", str(FIGURES)]) == 0
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == first
-    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == mtimes  # not even rewritten
-
-
-def test_committed_pages_are_what_the_importer_makes(tmp_path: Path) -> None:
-    """`make import` options (Makefile IMPORT_OPTIONS) reproduce the committed pages."""
-    options = ImportOptions(
-        source=CURRENT,
-        season="2021-s1",
-        docs=tmp_path,
-        figures=FIGURES,
-        upstream_path="docs/zh_CN/FAQ/faq_2021_s1.md",
-        legacy_paths=("docs/zh_CN/faq_series/faq_2021_s1.md",),
-    )
-    pages = {p.name: text for p, text in plan_import(options).pages.items()}
-    for name, text in pages.items():
-        assert (ROOT / "docs" / "zh" / "faq" / "2021-s1" / name).read_text(encoding="utf-8") == text, name
-
-
 def test_normalized_output_parses_to_the_same_questions(tmp_path: Path) -> None:
     """Normalizing normalized text changes nothing: the pages, put back into a season file, import to themselves."""
     pages = pages_of(CURRENT, tmp_path / "first")
@@ -116,19 +99,31 @@ def test_normalized_output_parses_to_the_same_questions(tmp_path: Path) -> None:
     assert answers(pages_of(again, tmp_path / "second")) == answers(pages)
 
 
-def test_refuses_to_overwrite_hand_edits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["import", str(CURRENT), "--season", "2021-s1", "--docs", str(tmp_path), "--figures", str(FIGURES)]
-    assert run(args) == 0
-    page = tmp_path / "zh" / "faq" / "2021-s1" / "issue-2.md"
-    edited = page.read_text(encoding="utf-8").replace("可以通过降低 C 的值", "可以通过减小 C 的值")
-    page.write_text(edited, encoding="utf-8")
-    capsys.readouterr()
-    assert run(args) == 1
-    err = capsys.readouterr().err
-    assert re.search(r"issue-2\.md:1: edited by hand since it was imported \(expected .*--force", err)
-    assert page.read_text(encoding="utf-8") == edited
-    assert run([*args, "--force"]) == 0
-    assert "可以通过降低 C 的值" in page.read_text(encoding="utf-8")
+def test_import_is_idempotent(tmp_path: Path) -> None:
+    assert run(import_args(CURRENT, tmp_path)) == 0
+    folder = tmp_path / "docs" / "zh" / "faq" / "2021-s1"
+    first = {p.name: p.read_bytes() for p in folder.iterdir()}
+    mtimes = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert run(import_args(None, tmp_path)) == 0  # the source comes from the lock
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == first
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == mtimes  # not even rewritten
+
+
+@pytest.mark.parametrize("collection", collection_ids())
+def test_reimporting_a_committed_collection_changes_nothing(collection: str) -> None:
+    """docs/ and data/upstream/ agree: the same upstream file merges into the committed pages as they are."""
+    result = plan_import(ImportOptions(collection=collection, docs=ROOT / "docs", data=ROOT / "data"))
+    assert result.files == {}
+    assert [w for w in result.warnings if "removed upstream" in w.message] == []
+
+
+def test_lock_holds_every_question_of_the_source() -> None:
+    """Each lock lists exactly the questions its source file has (the source read again, now)."""
+    from faqsite.importer.parse import parse_season, read_source
+
+    for collection, (source, ids) in locked_questions().items():
+        season, _ = parse_season(read_source(ROOT / source), source)
+        assert ids == [q.anchor for u in season.units for q in u.questions], collection
 
 
 def test_parts_layout_one_page_per_section(tmp_path: Path) -> None:
@@ -154,7 +149,6 @@ def test_parts_layout_one_page_per_section(tmp_path: Path) -> None:
     index = pages["index.md"]
     assert "我们收集整理了开源以来在 issues 和用户群中的常见问题" in index  # preface kept, normalized
     assert "内部备注" not in index
-    assert "- [Q2.1.2: 如何断点续训？](part-2-1.md#q2-1-2)" in index
 
 
 def test_parts_without_sections(tmp_path: Path) -> None:
@@ -173,7 +167,7 @@ BAD_INPUTS = [
         id="not-utf8",
     ),
     pytest.param(
-        "# t\n\n## 第 1 期\n\n没有问题。\n", r"bad\.md:3: issue 1 has no questions", id="no-questions-in-issue"
+        "# t\n\n## 第 1 期\n\n没有问题。\n", r"bad\.md:1: no questions found \(expected", id="no-questions-in-issue"
     ),
     pytest.param("# t\n\n正文。\n", r"bad\.md:1: no questions found \(expected", id="no-questions"),
     pytest.param(
@@ -185,13 +179,8 @@ BAD_INPUTS = [
         "# t\n\n### Q1.1: a\n\nx\n", r"bad\.md:3: question Q1\.1 before any issue or part", id="question-before-issue"
     ),
     pytest.param(
-        "# t\n\n## 第 1 期\n\n### Q1.1: a\n\n### Q1.3: c\n",
-        r"bad\.md:7: question label Q1\.3 out of sequence \(expected Q1\.2\)",
-        id="label-out-of-sequence",
-    ),
-    pytest.param(
         "# t\n\n## 第 1 期\n\n### Q2.1: a\n",
-        r"bad\.md:5: question label Q2\.1 out of sequence \(expected Q1\.1\)",
+        r"bad\.md:5: question label Q2\.1 is not under issue 1 \(expected Q1\.N\)",
         id="label-in-wrong-issue",
     ),
     pytest.param(
@@ -227,20 +216,20 @@ def test_bad_input_reports_file_and_line_and_writes_nothing(
     elif content is not None:
         source.write_text(content, encoding="utf-8")
     docs = tmp_path / "docs"
-    assert run(["import", str(source), "--season", "2021-s1", "--docs", str(docs), "--figures", str(FIGURES)]) == 1
+    assert run(import_args(source, tmp_path)) == 1
     err = capsys.readouterr().err
     assert re.search(error, err), err
     assert all(re.match(r"^\S+:\d+: ", line) for line in err.splitlines())
-    assert not docs.exists()
+    assert not docs.exists() and not (tmp_path / "data").exists()
 
 
 def test_failed_import_keeps_previous_pages(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    assert run(["import", str(CURRENT), "--season", "2021-s1", "--docs", str(docs), "--figures", str(FIGURES)]) == 0
-    before = {p: p.read_bytes() for p in docs.rglob("*.md")}
+    assert run(import_args(CURRENT, tmp_path)) == 0
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.*") if p.is_file()}
     broken = tmp_path / "faq.md"
     shutil.copy(CURRENT, broken)
-    broken.write_text(broken.read_text(encoding="utf-8").replace("### Q5.3:", "### Q5.9:"), encoding="utf-8")
-    assert run(["import", str(broken), "--season", "2021-s1", "--docs", str(docs), "--figures", str(FIGURES)]) == 1
-    assert {p: p.read_bytes() for p in docs.rglob("*.md")} == before
+    broken.write_text(broken.read_text(encoding="utf-8").replace("### Q5.3:", "### Q5.2:"), encoding="utf-8")
+    assert run(import_args(broken, tmp_path)) == 1
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*.*") if p.is_file() and p != broken} == before
     assert not list(docs.rglob("*.tmp"))
