@@ -50,7 +50,7 @@ def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT)
 def project_copy(tmp: Path) -> Path:
     """A copy of the site sources (config, docs, overrides) to edit in a test."""
     tmp.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "overrides"):
+    for name in ("mkdocs.yml", "docs", "overrides", "data", "src"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp / name)
     return tmp

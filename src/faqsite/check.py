@@ -122,10 +122,16 @@ def question_headings(page: SitePage, docs: Path) -> Iterator[Problem]:
             found = id_match["id"] if id_match else "none"
             yield problem(page, line_no, f"question {label} has id '{found}' (expected '{expected_id(label)}')")
         if prefix is not None:
-            want = f"Q{prefix}.{next_index}"
-            if label != want:
-                yield problem(page, line_no, f"question label {label} out of sequence (expected {want})")
-            next_index = int(label.rsplit(".", 1)[1]) + 1 if label.startswith(f"Q{prefix}.") else next_index + 1
+            # upstream's labels are kept, gaps included (people cite them): in order and under the unit
+            number = label[1:].split(".")
+            if ".".join(number[:-1]) != prefix:
+                yield problem(page, line_no, f"question label {label} is not under {prefix} (expected Q{prefix}.N)")
+            elif int(number[-1]) < next_index:
+                yield problem(
+                    page, line_no, f"question label {label} out of sequence (expected Q{prefix}.{next_index} or later)"
+                )
+            else:
+                next_index = int(number[-1]) + 1
 
 
 def images(page: SitePage, docs: Path) -> Iterator[Problem]:

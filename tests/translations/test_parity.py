@@ -79,11 +79,6 @@ PARITY_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         lambda d: edit(d / "en" / ISSUE3, "## Q3.5:", "```\nx\n```\n\n## Q3.5:"),
         [r"docs/en/faq/2021-s1/issue-3\.md:\d+: q3-4: 1 code blocks \(expected 0"],
     ),
-    (
-        "season-page-link",
-        lambda d: edit(d / "en" / "faq/2021-s1/index.md", "(issue-3.md#q3-5)", "(issue-3.md)"),
-        [r"docs/en/faq/2021-s1/index\.md:1: question links differ .*missing issue-3\.md#q3-5"],
-    ),
 ]
 
 
