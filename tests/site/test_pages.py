@@ -7,19 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from faqsite.importer.parse import parse, read_source
+from faqsite.build.catalog import natural_key
 from tests.conftest import ROOT, BuiltSite
+from tests.content import LANGS, collection_pages, locked_questions, site_path, unit_pages
 from tests.site.html import content_pages, resolve, soup
 
-SOURCE = ROOT / "sources" / "faq_2021_s1.md"
-SEASON = "faq/2021-s1"
-LANGS = {"zh": "", "en": "en/"}
-ISSUE_DATES = {1: "2021-01-05", 2: "2021-01-14", 3: "2021-01-21", 4: "2021-01-28", 5: "2021-02-03"}
-
-
-def source_labels() -> dict[int, list[str]]:
-    season = parse(read_source(SOURCE), str(SOURCE))
-    return {u.number[0]: [q.label for q in u.questions] for u in season.units}
+UNITS = sorted(unit_pages("zh"))  # 'faq/2021-s1/issue-3', every issue and section page of every collection
+COLLECTIONS = sorted(collection_pages("zh"))  # 'faq/2021-s1'
 
 
 def page(site: BuiltSite, lang: str, path: str) -> Path:
@@ -36,27 +30,30 @@ def question_headings(html: Path) -> list[tuple[str, str]]:
     return out
 
 
+def expected(lang: str, key: str) -> list[tuple[str, str]]:
+    """(id, label) of the questions the Markdown page holds."""
+    return [(q.id, q.label) for q in unit_pages(lang)[key].questions]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("issue", ISSUE_DATES)
-def test_issue_page_has_its_questions_with_permalinks(site: BuiltSite, lang: str, issue: int) -> None:
-    html = page(site, lang, f"{SEASON}/issue-{issue}")
-    labels = source_labels()[issue]
+@pytest.mark.parametrize("key", UNITS)
+def test_unit_page_has_its_questions_with_permalinks(site: BuiltSite, lang: str, key: str) -> None:
+    html = page(site, lang, key)
     headings = question_headings(html)
-    assert [label for _, label in headings] == labels
-    assert [id_ for id_, _ in headings] == [label.lower().replace("Q", "q").replace(".", "-") for label in labels]
-    for id_, _ in headings:
+    assert headings == expected(lang, key) == expected("zh", key)
+    for id_, label in headings:
+        assert id_ == "q" + label[1:].replace(".", "-")
         permalink = soup(html).select_one(f"h2#{id_} a.headerlink")
         assert permalink is not None and permalink["href"] == f"#{id_}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("issue", ISSUE_DATES)
-def test_table_of_contents_lists_exactly_the_questions(site: BuiltSite, lang: str, issue: int) -> None:
-    html = page(site, lang, f"{SEASON}/issue-{issue}")
+@pytest.mark.parametrize("key", UNITS)
+def test_table_of_contents_lists_exactly_the_questions(site: BuiltSite, lang: str, key: str) -> None:
+    html = page(site, lang, key)
     toc = soup(html).select(".md-sidebar--secondary nav.md-nav--secondary a.md-nav__link")
     hrefs = [str(a["href"]) for a in toc]
-    expected = [f"#{id_}" for id_, _ in question_headings(html)]
-    assert hrefs == expected
+    assert hrefs == [f"#{id_}" for id_, _ in question_headings(html)]
     titles = [" ".join(a.get_text().split()) for a in toc]
     headings = [
         " ".join(h.get_text().split()).removesuffix("¶").strip() for h in soup(html).select("article h2[id^=q]")
@@ -65,91 +62,125 @@ def test_table_of_contents_lists_exactly_the_questions(site: BuiltSite, lang: st
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize(("issue", "date"), ISSUE_DATES.items())
-def test_issue_page_shows_its_date(site: BuiltSite, lang: str, issue: int, date: str) -> None:
-    html = page(site, lang, f"{SEASON}/issue-{issue}")
-    time = soup(html).select_one(".faq-unit-meta time")
-    assert time is not None and time["datetime"] == date
+@pytest.mark.parametrize("key", UNITS)
+def test_unit_page_shows_its_collection_and_date(site: BuiltSite, lang: str, key: str) -> None:
+    meta = unit_pages(lang)[key].meta
+    s = soup(page(site, lang, key))
+    time = s.select_one(".faq-unit-meta time")
+    if meta.get("date"):
+        assert time is not None and time["datetime"] == str(meta["date"])
+    else:
+        assert time is None
+    collection = collection_pages(lang)["/".join(key.split("/")[:2])].meta
+    nav_title = str(collection.get("nav_title") or collection["title"])
+    assert nav_title in s.select_one(".faq-unit-meta a").get_text()
+    assert s.title is not None and nav_title in s.title.get_text()  # the tab names the collection
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_corrected_date_is_recorded_on_the_page(site: BuiltSite, lang: str) -> None:
-    notes = {i: soup(page(site, lang, f"{SEASON}/issue-{i}")).select(".faq-date-note") for i in ISSUE_DATES}
-    assert {i for i, n in notes.items() if n} == {3}
-    text = notes[3][0].get_text(" ", strip=True)
-    assert "2020.01.21" in text and "2021-01-21" in text
+def test_corrected_dates_are_recorded_on_the_page(site: BuiltSite, lang: str) -> None:
+    for key, p in unit_pages(lang).items():
+        notes = soup(page(site, lang, key)).select(".faq-date-note")
+        if p.meta.get("date_in_source"):
+            text = notes[0].get_text(" ", strip=True)
+            assert str(p.meta["date_in_source"]) in text and str(p.meta["date"]) in text
+        else:
+            assert notes == [], key
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_season_page_lists_every_issue_with_date_and_every_question(site: BuiltSite, lang: str) -> None:
-    html = page(site, lang, SEASON)
+@pytest.mark.parametrize("key", COLLECTIONS)
+def test_collection_page_lists_every_unit_and_question(site: BuiltSite, lang: str, key: str) -> None:
+    html = page(site, lang, key)
     s = soup(html)
-    for issue, date in ISSUE_DATES.items():
-        heading = s.select_one(f"h2#issue-{issue}")
-        assert heading is not None and date in heading.get_text()
+    units = sorted((k for k in unit_pages(lang) if k.startswith(key + "/")), key=natural_key)
+    for unit in units:
+        heading = s.select_one(f"article #{unit.rsplit('/', 1)[1]}")
+        assert heading is not None, unit
+        date = unit_pages(lang)[unit].meta.get("date")
+        assert date is None or str(date) in heading.get_text()
     linked = []
-    for a in s.select("article li a[href]"):
+    for a in s.select("article ul.faq-question-list a[href]"):
         target, fragment = resolve(site.root, html, str(a["href"]))
         assert target is not None and target.exists()
-        linked.append((target.parent.name, fragment))
-    expected = [
-        (f"issue-{i}", label.lower().replace(".", "-")) for i, labels in source_labels().items() for label in labels
-    ]
-    assert linked == expected
+        linked.append((target.parent.relative_to(site.root / LANGS[lang]).as_posix(), fragment))
+    assert linked == [(u, q.id) for u in units for q in unit_pages(lang)[u].questions]
+    counts = s.select_one(".faq-collection-counts").get_text()
+    assert str(len(units)) in counts and str(len(linked)) in counts
+    part_titles = {str(unit_pages(lang)[u].meta.get("part_title") or "") for u in units} - {""}
+    assert {h.get_text(strip=True) for h in s.select("article h2.faq-collection-part")} == part_titles
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_source_label_appears_exactly_once(site: BuiltSite, lang: str) -> None:
-    seen: dict[str, int] = {}
-    for html in (site.root / LANGS[lang]).glob(f"{SEASON}/*/index.html"):
-        for _, label in question_headings(html):
-            seen[label] = seen.get(label, 0) + 1
-    expected = [label for labels in source_labels().values() for label in labels]
-    assert len(expected) == 25
-    assert seen == dict.fromkeys(expected, 1)
+def test_every_source_question_appears_exactly_once(site: BuiltSite, lang: str) -> None:
+    """Each question of each upstream file (as its lock records it) is on exactly one page, with its id."""
+    seen: dict[tuple[str, str], int] = {}
+    for key in UNITS:
+        collection = key.split("/")[1]
+        for id_, _ in question_headings(page(site, lang, key)):
+            seen[(collection, id_)] = seen.get((collection, id_), 0) + 1
+    upstream = [(c, id_) for c, (_, ids) in locked_questions().items() for id_ in ids]
+    assert upstream and all(seen.get(q) == 1 for q in upstream), [q for q in upstream if seen.get(q) != 1]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_navigation_orders_issues_and_links_previous_next(site: BuiltSite, lang: str) -> None:
+def test_all_questions_page_links_every_question(site: BuiltSite, lang: str) -> None:
+    html = page(site, lang, "questions")
+    linked = set()
+    for a in soup(html).select("article ul.faq-question-list a[href]"):
+        target, fragment = resolve(site.root, html, str(a["href"]))
+        assert target is not None and target.exists()
+        linked.add((target.parent.relative_to(site.root / LANGS[lang]).as_posix(), fragment))
+    assert linked == {(k, q.id) for k, p in unit_pages(lang).items() for q in p.questions}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("key", COLLECTIONS)
+def test_navigation_orders_units_and_links_previous_next(site: BuiltSite, lang: str, key: str) -> None:
     def target(html: Path, selector: str) -> Path | None:
         a = soup(html).select_one(selector)
         return None if a is None else resolve(site.root, html, str(a["href"]))[0]
 
-    for issue in ISSUE_DATES:
-        html = page(site, lang, f"{SEASON}/issue-{issue}")
-        expected_prev = page(site, lang, SEASON if issue == 1 else f"{SEASON}/issue-{issue - 1}")
-        assert target(html, "a.md-footer__link--prev") == expected_prev
-        if issue < 5:
-            assert target(html, "a.md-footer__link--next") == page(site, lang, f"{SEASON}/issue-{issue + 1}")
-    season = page(site, lang, SEASON)
+    units = sorted((k for k in unit_pages(lang) if k.startswith(key + "/")), key=natural_key)
+    for i, unit in enumerate(units):
+        html = page(site, lang, unit)
+        assert target(html, "a.md-footer__link--prev") == page(site, lang, units[i - 1] if i else key)
+        if i + 1 < len(units):
+            assert target(html, "a.md-footer__link--next") == page(site, lang, units[i + 1])
+    collection = page(site, lang, key)
     nav = [
-        resolve(site.root, season, str(a["href"]))[0]
-        for a in soup(season).select("nav.md-nav--primary a.md-nav__link[href]")
+        resolve(site.root, collection, str(a["href"]))[0]
+        for a in soup(collection).select("nav.md-nav--primary a.md-nav__link[href]")
     ]
-    issues = [p for p in nav if p is not None and p.parent.name.startswith("issue-")]
-    assert issues == [page(site, lang, f"{SEASON}/issue-{i}") for i in ISSUE_DATES]
+    in_nav = [p for p in nav if p is not None and p.parent.parent.name == key.split("/")[1]]
+    assert in_nav == [page(site, lang, u) for u in units]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_shows_latest_issue_and_collections(site: BuiltSite, lang: str) -> None:
+    s = soup(page(site, lang, ""))
+    dated = [(p.meta["date"], natural_key(k), k) for k, p in unit_pages(lang).items() if p.meta.get("date")]
+    date, _, latest_key = max(dated)
+    latest = s.select_one(".faq-home-latest a")
+    assert latest is not None and latest["href"].rstrip("/").endswith(latest_key.removeprefix("faq/"))
+    assert s.select_one(".faq-home-latest time")["datetime"] == str(date)
+    listed = [a["href"] for a in s.select(".faq-home-latest ul a")]
+    assert [h.rsplit("#", 1)[1] for h in listed] == [q.id for q in unit_pages(lang)[latest_key].questions]
+    collections = [a["href"].rstrip("/").split("/")[-1] for a in s.select(".faq-home-seasons a")]
+    assert sorted(collections) == sorted(k.split("/")[1] for k in COLLECTIONS)
+    seasons = [c for c in collections if re.fullmatch(r"\d{4}-s\d+", c)]
+    assert seasons == sorted(seasons, reverse=True)  # newest first
+    assert s.select_one("form.md-search__form input.md-search__input") is not None
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_footer_credits_upstream_and_license(site: BuiltSite, lang: str) -> None:
-    for html in (page(site, lang, ""), page(site, lang, f"{SEASON}/issue-1")):
+    for html in (page(site, lang, ""), page(site, lang, UNITS[0])):
         footer = soup(html).select_one("footer .md-copyright")
         assert footer is not None
         hrefs = {a["href"] for a in footer.find_all("a")}
         assert "https://github.com/PaddlePaddle/PaddleClas" in hrefs
         assert "https://www.apache.org/licenses/LICENSE-2.0" in hrefs
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_home_page_shows_latest_issue_and_seasons(site: BuiltSite, lang: str) -> None:
-    html = page(site, lang, "")
-    s = soup(html)
-    latest = s.select_one(".faq-home-latest a")
-    assert latest is not None and latest["href"].rstrip("/").endswith("issue-5")
-    assert s.select_one(".faq-home-latest time")["datetime"] == "2021-02-03"
-    seasons = [a["href"] for a in s.select(".faq-home-seasons a")]
-    assert [h.rstrip("/").split("/")[-1] for h in seasons] == ["2021-s1"]
-    assert s.select_one("form.md-search__form input.md-search__input") is not None
 
 
 def test_english_site_holds_no_chinese_fallback_pages(site: BuiltSite) -> None:

@@ -149,7 +149,14 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """A description of the page from its own content, unless its front matter has one."""
         if self.config.enabled and not page.meta.get("description"):
-            page.meta["description"] = describe(html)
+            season = page.meta.get("season")
+            entry = next((c for c in self.catalog.seasons if c.id == season), None)
+            if entry is not None and not (page.meta.get("issue") or page.meta.get("part")):
+                # a collection page: its own title and its units (prefaces repeat across collections)
+                listing = f"{entry.title} · " + " · ".join(u.title for u in entry.units)
+                page.meta["description"] = listing if len(listing) <= 155 else listing[:154].rstrip() + "…"
+            else:
+                page.meta["description"] = describe(html)
         return html
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
