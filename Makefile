@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lint bench bench-search audit screenshots system-deps node-tools import clean
+.PHONY: serve test test-fast test-browser check build lint bench bench-search audit screenshots system-deps node-tools import clean
+PORT ?= 8000
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +16,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## serve: build and serve the site on http://127.0.0.1:8000/ with live reload
+## serve: build and serve the site on http://127.0.0.1:$(PORT)/ with live reload (make serve PORT=8010)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(BIN)/faqsite serve --port $(PORT)
 
-## test: install everything (Python packages, Chromium, CJK fonts, npm tools), lint, and run the whole test suite
+## check: the contributor checks (rules, parity, freshness) in a few seconds; writes nothing
+check: $(STAMP)
+	$(BIN)/faqsite check
+	$(BIN)/faqsite parity
+	$(BIN)/faqsite freshness
+
+## test-fast: everything but the browser, in parallel
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -m "not browser" -n 2 -q
+
+## test: install everything (Python packages, Chromium, CJK fonts, npm tools), lint, the fast tests in parallel, then the browser tests
 test: $(STAMP) system-deps node-tools lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser" -n 2 -q
+	$(BIN)/python -m pytest -m browser -q
 
 ## audit: quality gates (Lighthouse, axe-core, Nu HTML Checker, third-party requests, LinkChecker)
 audit: $(STAMP) system-deps node-tools
@@ -40,7 +52,7 @@ node-tools: tools/audit/node_modules/.installed
 
 ## build: the static site into site/, failing on any warning
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/faqsite build
 
 ## lint: ruff and mypy over the package and tests
 lint: $(STAMP)
@@ -55,12 +67,9 @@ bench: $(STAMP)
 screenshots: $(STAMP) system-deps
 	$(BIN)/python scripts/screenshots.py
 
-## import: re-import the season from sources/ (SEASON and SOURCE can be overridden)
-SEASON ?= 2021-s1
-SOURCE ?= sources/faq_2021_s1.md
-IMPORT_OPTIONS ?= --upstream-path docs/zh_CN/FAQ/faq_2021_s1.md --legacy-path docs/zh_CN/faq_series/faq_2021_s1.md
+## import: merge every collection's upstream file (as its lock in data/upstream/ names it) into docs/
 import: $(STAMP)
-	$(BIN)/faqsite import $(SOURCE) --season $(SEASON) $(IMPORT_OPTIONS)
+	@for lock in data/upstream/*.yml; do $(BIN)/faqsite import --collection $$(basename $$lock .yml) || exit 1; done
 
 system-deps:
 	@scripts/install-system-deps.sh

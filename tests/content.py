@@ -36,9 +36,7 @@ def locked_questions() -> dict[str, tuple[str, list[str]]]:
 def pages(lang: str = "zh") -> dict[str, SitePage]:
     """'faq/2021-s1/issue-3' -> the page, for every collection page of a language."""
     root = DOCS / lang
-    return {
-        p.relative_to(root).with_suffix("").as_posix(): read_page(p) for p in sorted((root / "faq").rglob("*.md"))
-    }
+    return {p.relative_to(root).with_suffix("").as_posix(): read_page(p) for p in sorted((root / "faq").rglob("*.md"))}
 
 
 def unit_pages(lang: str = "zh") -> dict[str, SitePage]:

@@ -13,6 +13,7 @@ from faqsite.translations.freshness import report as freshness_report
 from faqsite.translations.freshness import stamp
 from faqsite.translations.parity import check_parity
 
+
 def _import(args: argparse.Namespace) -> int:
     for option in ("docs", "data"):
         folder: Path = getattr(args, option)
@@ -59,6 +60,40 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """Preview with live reload: a missing translation is a notice, not an abort (the strict build still fails)."""
+    import os
+    import socket
+    import subprocess
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((args.host, args.port))
+        except OSError as exc:
+            print(
+                f"faqsite serve: {args.host}:{args.port} is not free ({exc.strerror}); pick another with --port (make serve PORT=8010)",
+                file=sys.stderr,
+            )
+            return 1
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # no "MkDocs 2.0" banner from Material
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"{args.host}:{args.port}"]
+    try:
+        return subprocess.call(command, env=env)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    """The strict build, as CI runs it, without third-party banners."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.call(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(args.site_dir)], env=env
+    )
+
+
 def _report(problems: list[Problem], summary: str) -> int:
     """A check's output: one line per problem on stdout, a summary on stderr, 1 if any."""
     for problem in problems:
@@ -74,7 +109,12 @@ def _parity(args: argparse.Namespace) -> int:
 
 def _freshness(args: argparse.Namespace) -> int:
     outdated, missing = freshness_report(args.docs)
-    return _report(missing + outdated, f"freshness: {len(outdated)} outdated, {len(missing)} missing translation(s)")
+    summary = f"freshness: {len(outdated)} outdated, {len(missing)} missing translation(s)"
+    if args.fail_on == "missing":  # the pre-commit hook: an outdated translation is a warning
+        for problem in outdated:
+            print(f"{problem} (warning)")
+        return _report(missing, summary)
+    return _report(missing + outdated, summary)
 
 
 def _stamp(args: argparse.Namespace) -> int:
@@ -121,9 +161,24 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--title", help="title of the collection page (default: the file's own title)")
     imp.add_argument("--nav-title", help="short title in navigation (default: '2021 第 1 季' from the id)")
-    imp.add_argument("--keep", action="append", metavar="ID", help="resolve a conflict with this site's text (repeatable)")
-    imp.add_argument("--take", action="append", metavar="ID", help="resolve a conflict with upstream's text (repeatable)")
+    imp.add_argument(
+        "--keep", action="append", metavar="ID", help="resolve a conflict with this site's text (repeatable)"
+    )
+    imp.add_argument(
+        "--take", action="append", metavar="ID", help="resolve a conflict with upstream's text (repeatable)"
+    )
     imp.set_defaults(func=_import)
+
+    srv = sub.add_parser(
+        "serve", help="preview the site with live reload on 127.0.0.1 (missing translations shown as notices)"
+    )
+    srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.set_defaults(func=_serve)
+
+    bld = sub.add_parser("build", help="build the site strictly (any warning fails), as CI does")
+    bld.add_argument("--site-dir", type=Path, default=Path("site"))
+    bld.set_defaults(func=_build)
 
     chk = sub.add_parser("check", help="check the Markdown pages for contributors' mistakes (writes nothing)")
     chk.add_argument("--docs", type=Path, default=Path("docs"))
@@ -135,6 +190,12 @@ def parser() -> argparse.ArgumentParser:
 
     fre = sub.add_parser("freshness", help="list outdated and missing English translations")
     fre.add_argument("--docs", type=Path, default=Path("docs"))
+    fre.add_argument(
+        "--fail-on",
+        choices=("outdated", "missing"),
+        default="outdated",
+        help="exit 1 on outdated or missing translations (default), or on missing ones only",
+    )
     fre.set_defaults(func=_freshness)
 
     sta = sub.add_parser("stamp", help="record that an English page translates the current Chinese questions")

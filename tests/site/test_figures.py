@@ -116,7 +116,10 @@ def test_no_raw_tex_on_any_page(site: BuiltSite) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(
     ("issue", "question", "must_contain"),
-    [("issue-4", "q4-3", ["z", "E", "ℝ"]), ("issue-3", "q3-5", ["C", "M", "K", "out", "in"])],  # 2021-s1's two TeX formulas
+    [
+        ("issue-4", "q4-3", ["z", "E", "ℝ"]),
+        ("issue-3", "q3-5", ["C", "M", "K", "out", "in"]),
+    ],  # 2021-s1's two TeX formulas
 )
 def test_formulas_are_mathml_in_their_answer(
     site: BuiltSite, lang: str, issue: str, question: str, must_contain: list[str]

@@ -15,8 +15,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def dated_units(lang: str) -> list[tuple[str, str]]:
     """(ISO date, page key) of every dated issue of every collection, newest first (from docs/)."""
-    from tests.content import unit_pages
     from faqsite.build.catalog import natural_key
+    from tests.content import unit_pages
 
     units = [(str(p.meta["date"]), key) for key, p in unit_pages(lang).items() if p.meta.get("date")]
     return sorted(units, key=lambda u: (u[0], natural_key(u[1])), reverse=True)

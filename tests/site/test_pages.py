@@ -9,7 +9,7 @@ import pytest
 
 from faqsite.build.catalog import natural_key
 from tests.conftest import ROOT, BuiltSite
-from tests.content import LANGS, collection_pages, locked_questions, site_path, unit_pages
+from tests.content import LANGS, collection_pages, locked_questions, unit_pages
 from tests.site.html import content_pages, resolve, soup
 
 UNITS = sorted(unit_pages("zh"))  # 'faq/2021-s1/issue-3', every issue and section page of every collection

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
+import yaml
 from jinja2 import Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, get_files
@@ -170,7 +170,9 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             links = ", ".join(
                 f"[{s.id.upper().replace('-', '.')}]({get_relative_url(zh_url, page.url)}#{s.id})" for s in untranslated
             )
-            markdown += f'\n\n!!! warning "Not translated yet"\n    Not yet in English on this page: {links} (in Chinese).\n'
+            markdown += (
+                f'\n\n!!! warning "Not translated yet"\n    Not yet in English on this page: {links} (in Chinese).\n'
+            )
         if not outdated:
             return markdown
         template = self.env.get_template("partials/faq-outdated.html")

@@ -3,15 +3,14 @@ and formulas to show as math where an answer gives them only as code."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
 from faqsite.errors import Problem, SourceError
-
 
 FILE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\.(?:svg|png|jpg)")
 RASTER = (".png", ".jpg")
@@ -93,6 +92,7 @@ def _entry(path: Path, line: int, data: dict[str, Any]) -> Figure | Formula | In
     def fail(message: str) -> SourceError:
         return SourceError(Problem(str(path), line, message))
 
+    keys: tuple[str, ...]
     if "question" in data:
         kind, keys = "insertion", INSERTION_KEYS
     elif "file" in data or "alt" in data or "caption" in data:
@@ -108,13 +108,17 @@ def _entry(path: Path, line: int, data: dict[str, Any]) -> Figure | Formula | In
     if missing:
         raise fail(f"{kind} entry has no {', '.join(repr(k) for k in missing)} (expected {', '.join(keys)})")
     if kind == "insertion":
-        return Insertion(str(data["question"]), str(data["after"]), str(data["tex"]).strip(), str(data.get("collection") or ""))
+        return Insertion(
+            str(data["question"]), str(data["after"]), str(data["tex"]).strip(), str(data.get("collection") or "")
+        )
     if kind == "formula":
         return Formula(str(data["upstream"]), str(data["tex"]).strip())
     for key in ("alt", "caption"):
         value = data[key]
         if not isinstance(value, dict) or any(not str(value.get(lang) or "").strip() for lang in LANGS):
-            raise fail(f"figure {data['upstream']}: '{key}' needs text in every language (expected {key}: {{zh: …, en: …}})")
+            raise fail(
+                f"figure {data['upstream']}: '{key}' needs text in every language (expected {key}: {{zh: …, en: …}})"
+            )
     width = data["width"]
     if isinstance(width, bool) or not isinstance(width, int) or not 0 < width <= 2000:
         raise fail(f"figure {data['upstream']}: width '{width}' is not a number of pixels (expected 1 to 2000)")
@@ -155,7 +159,9 @@ def load_registry(path: Path) -> FigureRegistry:
             continue
         table: dict[str, Any] = figures if isinstance(entry, Figure) else formulas
         if entry.upstream in figures or entry.upstream in formulas:
-            problems.append(Problem(str(path), line, f"{entry.upstream} is listed twice (expected one entry per image)"))
+            problems.append(
+                Problem(str(path), line, f"{entry.upstream} is listed twice (expected one entry per image)")
+            )
         table[entry.upstream] = entry
     if problems:
         raise SourceError(problems)

@@ -91,7 +91,10 @@ def read(path: Path) -> Lock | None:
                     str(p["page"]),
                     dict(p["meta"]),
                     str(p.get("intro") or ""),
-                    [QuestionText(str(q["id"]), str(q["label"]), str(q["title"]), str(q["body"])) for q in p["questions"]],
+                    [
+                        QuestionText(str(q["id"]), str(q["label"]), str(q["title"]), str(q["body"]))
+                        for q in p["questions"]
+                    ],
                 )
                 for p in data.get("pages") or []
             ],

@@ -32,7 +32,9 @@ class Conflict:
     def problem(self) -> Problem:
         here = "removed here" if self.ours is None else "changed here"
         there = "removed upstream" if self.theirs is None else "changed upstream"
-        return Problem(self.path, self.line, f"{self.id} {here} and {there} (resolve with --keep {self.id} or --take {self.id})")
+        return Problem(
+            self.path, self.line, f"{self.id} {here} and {there} (resolve with --keep {self.id} or --take {self.id})"
+        )
 
     def diff(self) -> list[str]:
         a = self.ours.block().splitlines() if self.ours else []
@@ -81,16 +83,18 @@ def merge(
     decided: dict[str, QuestionText | None] = {}
     for id_ in dict.fromkeys([*base_q, *ours_q, *theirs_q]):
         b, o, t = base_q.get(id_), ours_q.get(id_, (None, None))[1], theirs_q.get(id_, (None, None))[1]
-        page = (ours_q.get(id_) or theirs_q.get(id_) or ("", None))[0]
+        home = (ours_q.get(id_) or theirs_q.get(id_) or ("", None))[0]
         if _key(t) == _key(b) or _key(o) == _key(t):
             decided[id_] = o
             if o is not None and _key(o) != _key(b) and b is not None:
                 result.kept.append(id_)
         elif _key(o) == _key(b):
             if t is None:
-                path, line = where(id_, page)
+                path, line = where(id_, home)
                 result.warnings.append(
-                    Problem(path, line, f"{id_} was removed upstream; kept here (delete it by hand if it should go)", True)
+                    Problem(
+                        path, line, f"{id_} was removed upstream; kept here (delete it by hand if it should go)", True
+                    )
                 )
                 decided[id_] = o
             else:
@@ -103,12 +107,14 @@ def merge(
             decided[id_] = t
             result.applied.append(id_)
         else:
-            path, line = where(id_, page)
+            path, line = where(id_, home)
             result.conflicts.append(Conflict(id_, path, line, o, t))
             decided[id_] = o
     unresolved = (keep | take) - {c for c in decided if c in base_q or c in theirs_q}
     for id_ in sorted(unresolved):
-        result.warnings.append(Problem(folder or ".", 0, f"--keep/--take {id_}: no such question in this collection", True))
+        result.warnings.append(
+            Problem(folder or ".", 0, f"--keep/--take {id_}: no such question in this collection", True)
+        )
 
     for plan in theirs:
         page = ours.get(plan.name)
@@ -118,7 +124,9 @@ def merge(
                     Problem(f"{folder}/{plan.name}", 0, "page removed here but still upstream; not recreated", True)
                 )
                 continue
-            fresh = PagePlan(plan.name, plan.meta, plan.intro, [q for q in plan.questions if decided.get(q.id) is not None])
+            fresh = PagePlan(
+                plan.name, plan.meta, plan.intro, [q for q in plan.questions if decided.get(q.id) is not None]
+            )
             fresh.questions = [q for q in (decided[q.id] for q in fresh.questions) if q is not None]
             result.pages[plan.name] = fresh.text()
             continue
@@ -128,7 +136,12 @@ def merge(
     for name in sorted(set(ours) - {p.name for p in theirs}):
         if name in base_pages:
             result.warnings.append(
-                Problem(f"{folder}/{name}", 1, "upstream no longer has this page; kept here (delete it by hand if it should go)", True)
+                Problem(
+                    f"{folder}/{name}",
+                    1,
+                    "upstream no longer has this page; kept here (delete it by hand if it should go)",
+                    True,
+                )
             )
     return result
 
@@ -176,6 +189,8 @@ def _merged_page(
     if meta != page.meta and head.startswith("---\n"):
         end = head.index("\n---\n", 4) + len("\n---\n")
         head = front_matter(meta) + head[end:]
-    if [t for _, t in out] == [t for _, t in blocks] and head == "\n".join(lines[: starts[0]] if starts else lines).rstrip("\n"):
+    if [t for _, t in out] == [t for _, t in blocks] and head == "\n".join(
+        lines[: starts[0]] if starts else lines
+    ).rstrip("\n"):
         return page.text
     return "\n\n".join([head, *(t for _, t in out)]).rstrip("\n") + "\n"

@@ -67,7 +67,9 @@ class Context:
     figures: FigureRegistry
     upstream_url: str  # URL of the source file upstream; relative links resolve against it
     collection: str = ""  # the collection being imported ("2021-s1")
-    anchors: dict[str, str] = field(default_factory=dict)  # legacy in-page anchors -> our page ("issue-3.md" or "part-1-3.md#q1-3-8")
+    anchors: dict[str, str] = field(
+        default_factory=dict
+    )  # legacy in-page anchors -> our page ("issue-3.md" or "part-1-3.md#q1-3-8")
     # upstream raster images the pages use: (figure, src as written, source line); filled by map_images
     images: list[tuple[Figure, str, int]] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # filled by the transforms

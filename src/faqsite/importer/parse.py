@@ -259,13 +259,25 @@ def parse_season(text: str, source: str) -> tuple[Season, list[Problem]]:
                 number = int(m["n"])
                 current = new_unit(
                     i,
-                    Unit("issue", (number,), f"第 {number} 期", h.line, legacy_anchors=list(h.anchors), source_heading=h.text),
+                    Unit(
+                        "issue",
+                        (number,),
+                        f"第 {number} 期",
+                        h.line,
+                        legacy_anchors=list(h.anchors),
+                        source_heading=h.text,
+                    ),
                 )
             elif m := PART_HEADING.match(h.text):
                 part = new_unit(
                     i,
                     Unit(
-                        "part", (int(m["n"]),), m["title"].strip(), h.line, legacy_anchors=list(h.anchors), source_heading=h.text
+                        "part",
+                        (int(m["n"]),),
+                        m["title"].strip(),
+                        h.line,
+                        legacy_anchors=list(h.anchors),
+                        source_heading=h.text,
                     ),
                 )
                 current = part
@@ -278,10 +290,12 @@ def parse_season(text: str, source: str) -> tuple[Season, list[Problem]]:
                 )
             continue
         if h.level == 3 and part is not None and (m := SECTION_HEADING.match(h.text)):
-            number = tuple(int(n) for n in m["n"].split("."))
+            dotted = tuple(int(n) for n in m["n"].split("."))
             current = new_unit(
                 i,
-                Unit("section", number, m["title"].strip(), h.line, legacy_anchors=list(h.anchors), part_title=part.title),
+                Unit(
+                    "section", number, m["title"].strip(), h.line, legacy_anchors=list(h.anchors), part_title=part.title
+                ),
             )
             continue
         if question_level is not None and h.level > question_level:

@@ -109,7 +109,9 @@ def plan_import(options: ImportOptions) -> ImportResult:
     except SourceError as exc:
         raise SourceError(problems + exc.problems) from None
     ctx = Context(
-        source=name, figures=registry, upstream_url=urljoin(options.upstream_repo, upstream_path),
+        source=name,
+        figures=registry,
+        upstream_url=urljoin(options.upstream_repo, upstream_path),
         collection=options.collection,
         anchors=anchors,
     )
@@ -129,9 +131,7 @@ def plan_import(options: ImportOptions) -> ImportResult:
 
     theirs = plan_pages(options.collection, normalized, title, nav_title)
     ours = {p.name: read_page(p) for p in sorted(options.folder.glob("*.md"))} if options.folder.is_dir() else {}
-    merged = merge(
-        theirs, base.pages if base else [], ours, options.keep, options.take, display_path(options.folder)
-    )
+    merged = merge(theirs, base.pages if base else [], ours, options.keep, options.take, display_path(options.folder))
     if merged.conflicts:
         raise ConflictError(merged.conflicts)
     new_lock = locks.Lock(
