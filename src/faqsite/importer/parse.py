@@ -294,7 +294,7 @@ def parse_season(text: str, source: str) -> tuple[Season, list[Problem]]:
             current = new_unit(
                 i,
                 Unit(
-                    "section", number, m["title"].strip(), h.line, legacy_anchors=list(h.anchors), part_title=part.title
+                    "section", dotted, m["title"].strip(), h.line, legacy_anchors=list(h.anchors), part_title=part.title
                 ),
             )
             continue
