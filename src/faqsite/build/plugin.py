@@ -118,8 +118,13 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             write_file(robots.encode("utf-8"), str(Path(config.site_dir) / "robots.txt"))
 
     def _write_legacy_redirects(self, config: MkDocsConfig) -> None:
-        """Pages at the upstream file's old paths that send each old anchor to its question."""
-        if self.env is None:
+        """Pages at the upstream file's old paths that send each old anchor to its question.
+
+        Upstream's pages are Chinese, and their old paths are one set for the
+        whole site: only the default language's build writes them.
+        """
+        default = next((lang for lang in languages(config) if lang.default), None)
+        if self.env is None or (default is not None and default.locale != current_language(config)):
             return
         base = urlsplit(config.site_url or "/").path or "/"
         template = self.env.get_template("legacy-redirect.html")
