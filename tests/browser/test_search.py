@@ -16,8 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from faqsite.pages import read_page
-from tests.conftest import ROOT
+from tests.content import unit_pages
 
 pytestmark = pytest.mark.browser
 
@@ -27,12 +26,18 @@ HIT_AT_5 = 0.97
 
 
 def questions(lang: str) -> dict[str, str]:
-    """label -> title and answer, as the reader reads them."""
-    out = {}
-    for path in sorted((ROOT / "docs" / lang / "faq").rglob("issue-*.md")):
-        for q in read_page(path).questions:
-            out[q.label] = unicodedata.normalize("NFKC", f"{q.title}\n{q.body}").lower()
-    return out
+    """'2021-s1/Q3.2' -> title and answer as the reader reads them, for every question of every collection."""
+    return {
+        f"{key.split('/')[1]}/{q.label}": unicodedata.normalize("NFKC", f"{q.title}\n{q.body}").lower()
+        for key, page in unit_pages(lang).items()
+        for q in page.questions
+    }
+
+
+def result_key(label_key: str) -> str:
+    """'2021-s1/Q3.2' -> '2021-s1/q3-2', the form :meth:`SearchBox.question_results` gives."""
+    collection, label = label_key.split("/")
+    return f"{collection}/{label.lower().replace('.', '-')}"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -104,13 +109,14 @@ class SearchBox:
         )
 
     def question_results(self) -> list[str]:
-        """Question anchors of the results, in the order shown ('q3-2')."""
+        """Questions of the results, in the order shown, as collection and anchor ('2021-s1/q3-2')."""
         hrefs = self.page.eval_on_selector_all(".md-search-result__item a[href]", "els => els.map(a => a.href)")
         out = []
         for href in hrefs:
-            m = re.search(r"#(q[\d-]+)$", href)
-            if m and m.group(1) not in out:
-                out.append(m.group(1))
+            m = re.search(r"/faq/(?P<collection>[^/]+)/[^/#?]+/(?:\?[^#]*)?#(?P<id>q[\d-]+)$", href)
+            key = m and f"{m['collection']}/{m['id']}"
+            if key and key not in out:
+                out.append(key)
         return out
 
 
@@ -130,7 +136,7 @@ def test_hit_at_5(search_page: Page, base_url: str, lang: str) -> None:
         box.clear()
         box.type(entry["q"])
         top5 = box.question_results()[:5]
-        expected = {label.lower().replace(".", "-") for label in entry["expect"]}
+        expected = {result_key(label) for label in entry["expect"]}
         if not expected & set(top5):
             misses.append(f"{entry['q']!r}: expected {sorted(expected)}, got {top5}")
     hits = len(QUERIES[lang]) - len(misses)

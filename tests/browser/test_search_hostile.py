@@ -22,15 +22,15 @@ HOSTILE = [
     ('"', None),
     ("\\", None),
     ("title:", None),
-    ("batch_size~2^3", "q5-1"),
+    ("batch_size~2^3", "2021-s1/q5-1"),
     ('"batch_size', "q5-1"),
-    ("+-*batch_size", "q5-1"),
-    ("text:docker", "q1-3"),
-    ("\\docker\\", "q1-3"),
-    ("docker:*~^", "q1-3"),
-    ("ｂａｔｃｈ＿ｓｉｚｅ", "q5-1"),  # full-width letters
-    ("共享内存！？（）", "q1-3"),  # full-width punctuation
-    ("位置编码🙂", "q4-3"),
+    ("+-*batch_size", "2021-s1/q5-1"),
+    ("text:docker", "2021-s1/q1-3"),
+    ("\\docker\\", "2021-s1/q1-3"),
+    ("docker:*~^", "2021-s1/q1-3"),
+    ("ｂａｔｃｈ＿ｓｉｚｅ", "2021-s1/q5-1"),  # full-width letters
+    ("共享内存！？（）", "2021-s1/q1-3"),  # full-width punctuation
+    ("位置编码🙂", "2021-s1/q4-3"),
     ("🙂🙂🙂", None),
     ("<script>alert(1)</script>", None),
     ('<img src=x onerror="window.__pwned=1">docker', None),  # every word is required: none has them all
