@@ -19,10 +19,19 @@ from markdown_it import MarkdownIt
 QUESTION = re.compile(r"^## (?P<label>Q\d+(?:\.\d+)+): (?P<title>.*?)\s*\{(?P<attrs>[^{}]*)\}\s*$")
 ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
 ATTR_HASH = re.compile(r'(?:^|\s)data-source-hash="(?P<hash>[0-9a-f]*)"')
+# A code span: a run of backticks, content, the same run again (CommonMark).
+CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.S)
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?P<src>[^)\s]+)")
 MD_LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\((?P<href>[^)\s]+)")
 _MD = MarkdownIt("commonmark")
+
+
+def question_key(label: str, title: str, body: str) -> str:
+    """What a change to a question is judged on, by the freshness check and the import merge alike:
+    label, title and answer, with whitespace at line ends, in titles and at the edges ignored."""
+    answer = "\n".join(line.rstrip() for line in body.strip().splitlines())
+    return "\n".join([label, " ".join(title.split()), answer])
 
 
 @dataclass
@@ -35,15 +44,8 @@ class PageQuestion:
     source_hash: str | None  # for English questions: the Chinese version translated
 
     def fingerprint(self) -> str:
-        """Short hash of the question as written: label, title and answer, whitespace-normalized."""
-        text = "\n".join(
-            [
-                self.label,
-                " ".join(self.title.split()),
-                "\n".join(line.rstrip() for line in self.body.strip().splitlines()),
-            ]
-        )
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        """Short hash of the question as written (see :func:`question_key`)."""
+        return hashlib.sha256(question_key(self.label, self.title, self.body).encode("utf-8")).hexdigest()[:8]
 
     def figures(self) -> list[str]:
         return [Path(m["src"]).name for m in MD_IMAGE.finditer(self.body)]

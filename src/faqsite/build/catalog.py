@@ -13,11 +13,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from faqsite.importer.model import SEASON_ID
+from faqsite.pages import CODE_SPAN
+
 NATURAL = re.compile(r"(\d+)")
-SEASON_ID = re.compile(r"[0-9]{4}-s[0-9]{1,2}", re.ASCII)
-
-
-CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 
 
 def inline_html(text: str) -> Markup:
@@ -25,7 +24,8 @@ def inline_html(text: str) -> Markup:
     out, last = [], 0
     for m in CODE_SPAN.finditer(text):
         out.append(str(escape(text[last : m.start()])))
-        out.append(f"<code>{escape(m.group(2).strip())}</code>")
+        ticks = len(m["ticks"])
+        out.append(f"<code>{escape(m.group(0)[ticks:-ticks].strip())}</code>")
         last = m.end()
     out.append(str(escape(text[last:])))
     return Markup("".join(out))
@@ -94,6 +94,10 @@ class SeasonEntry:
 class Catalog:
     seasons: list[SeasonEntry]
 
+    def season(self, id_: object) -> SeasonEntry | None:
+        """The collection with this id (a page's ``season`` front matter), or None."""
+        return next((s for s in self.seasons if s.id == id_), None)
+
     @property
     def latest(self) -> UnitEntry | None:
         dated = [u for s in self.seasons for u in s.units if u.date]
@@ -149,9 +153,8 @@ def build_catalog(
 
 def collection_order(season: SeasonEntry) -> tuple[int, str]:
     """Seasons newest first (2022-s1 before 2021-s2), then the other collections by id."""
-    is_season = bool(SEASON_ID.fullmatch(season.id))
-    year, _, number = season.id.partition("-s")
-    return (0, f"{9999 - int(year):04d}-{99 - int(number):02d}") if is_season else (1, season.id)
+    m = SEASON_ID.fullmatch(season.id)
+    return (0, f"{9999 - int(m['year']):04d}-{99 - int(m['number']):02d}") if m else (1, season.id)
 
 
 def legacy_pages(season: SeasonEntry) -> list[str]:

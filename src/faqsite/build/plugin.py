@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-import yaml
 from jinja2 import Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +31,7 @@ from faqsite.build.metadata import describe
 from faqsite.build.search import glossary_terms, split_index
 from faqsite.errors import SourceError, display_path
 from faqsite.importer import lock as locks
+from faqsite.importer.render import page_text
 from faqsite.pages import QUESTION, read_page
 from faqsite.translations.freshness import Status, statuses
 
@@ -65,7 +65,6 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         _quiet()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        _quiet()
         self.catalog = Catalog([])
         if self.config.enabled:
             # Every language build would write its 404 page to the site root,
@@ -154,8 +153,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """A description of the page from its own content, unless its front matter has one."""
         if self.config.enabled and not page.meta.get("description"):
-            season = page.meta.get("season")
-            entry = next((c for c in self.catalog.seasons if c.id == season), None)
+            entry = self.catalog.season(page.meta.get("season"))
             if entry is not None and not (page.meta.get("issue") or page.meta.get("part")):
                 # a collection page: its own title and its units (prefaces repeat across collections)
                 listing = f"{entry.title} · " + " · ".join(u.title for u in entry.units)
@@ -260,10 +258,9 @@ def _add_placeholders(files: Files, config: MkDocsConfig, found: list[Status]) -
         src_uri = rel.removeprefix(f"{lang}/")
         zh = read_page(docs / "zh" / src_uri)
         meta = {k: v for k, v in zh.meta.items() if k in ("season", "issue", "part", "date", "title")}
-        body = [f"# {meta.get('title', src_uri)}", "", NOT_TRANSLATED_PAGE]
-        text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + "\n".join(body) + "\n"
+        meta.setdefault("title", src_uri)
         if src_uri not in files.src_uris:
-            files.append(File.generated(config, src_uri, content=text))
+            files.append(File.generated(config, src_uri, content=page_text(meta, NOT_TRANSLATED_PAGE, [])))
 
 
 NOT_TRANSLATED_PAGE = '!!! warning "Not translated yet"\n    This page has no English translation yet; this preview stands in for it. The strict build fails until it is written.'

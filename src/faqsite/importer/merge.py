@@ -124,11 +124,8 @@ def merge(
                     Problem(f"{folder}/{plan.name}", 0, "page removed here but still upstream; not recreated", True)
                 )
                 continue
-            fresh = PagePlan(
-                plan.name, plan.meta, plan.intro, [q for q in plan.questions if decided.get(q.id) is not None]
-            )
-            fresh.questions = [q for q in (decided[q.id] for q in fresh.questions) if q is not None]
-            result.pages[plan.name] = fresh.text()
+            kept = [now for now in (decided.get(q.id) for q in plan.questions) if now is not None]
+            result.pages[plan.name] = PagePlan(plan.name, plan.meta, plan.intro, kept).text()
             continue
         text = _merged_page(page, plan, base_pages.get(plan.name), decided, [q.id for q in plan.questions])
         if text != page.text:
@@ -164,12 +161,12 @@ def _merged_page(
     """``page`` with each question as decided and upstream's new questions inserted in upstream's order."""
     lines = page.text.split("\n")
     starts = [q.line - 1 for q in page.questions]
-    head = "\n".join(lines[: starts[0]] if starts else lines).rstrip("\n")
+    original_head = "\n".join(lines[: starts[0]] if starts else lines).rstrip("\n")
     blocks: list[tuple[str, str]] = []  # (id, text)
     for n, q in enumerate(page.questions):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         blocks.append((q.id, "\n".join(lines[starts[n] : end]).strip("\n")))
-    original = {q.id: QuestionText(q.id, q.label, q.title, q.body) for q in page.questions}
+    original = _ours(page)
     out: list[tuple[str, str]] = []
     for id_, text in blocks:
         now = decided.get(id_, original[id_])
@@ -186,11 +183,10 @@ def _merged_page(
         out.insert(at, (id_, now.block()))
         present.add(id_)
     meta = _merged_meta(page.meta, base.meta if base else {}, plan.meta)
+    head = original_head
     if meta != page.meta and head.startswith("---\n"):
         end = head.index("\n---\n", 4) + len("\n---\n")
         head = front_matter(meta) + head[end:]
-    if [t for _, t in out] == [t for _, t in blocks] and head == "\n".join(
-        lines[: starts[0]] if starts else lines
-    ).rstrip("\n"):
+    if out == blocks and head == original_head:
         return page.text
     return "\n\n".join([head, *(t for _, t in out)]).rstrip("\n") + "\n"

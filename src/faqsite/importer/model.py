@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 UnitKind = Literal["issue", "part", "section"]
+
+# Collection ids: a season "2021-s1", or a slug for another collection ("selected-30").
+SEASON_ID = re.compile(r"(?P<year>[0-9]{4})-s(?P<number>[0-9]{1,2})", re.ASCII)
+COLLECTION_ID = re.compile(rf"{SEASON_ID.pattern}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*", re.ASCII)
 
 
 @dataclass

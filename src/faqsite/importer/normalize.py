@@ -19,11 +19,10 @@ from markdown_it import MarkdownIt
 from faqsite.errors import Problem, SourceError
 from faqsite.importer.figures import Figure, FigureRegistry
 from faqsite.importer.model import Question, Season, Unit
+from faqsite.pages import CODE_SPAN
 
 # Characters that get a space between them and Latin letters or digits.
 HAN = "\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# A code span: a run of backticks, content, the same run again (CommonMark).
-CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 HAN_BEFORE_CODE = re.compile(rf"(?<=[{HAN}])[ \t]*$")
 HAN_AFTER_CODE = re.compile(rf"^[ \t]*(?=[{HAN}])")
 ANSWER_MARKER = re.compile(r"^(?P<indent>\s*)\*\*\s*A\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)\s*")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from faqsite.errors import Problem, SourceError, errors_of
+from faqsite.errors import Problem, SourceError
 from faqsite.importer.model import Question, Season, TocEntry, Unit
 
 ISSUE_HEADING = re.compile(r"^第\s*(?P<n>\d+)\s*期$")
@@ -172,14 +172,6 @@ def parse_items(region: list[str], first: int, unit: Unit, source: str) -> tuple
         )
         pending = trailing
     return questions, problems
-
-
-def parse(text: str, source: str) -> Season:
-    """Split ``text`` into units and questions; raise :class:`SourceError` on any refusal."""
-    season, problems = parse_season(text, source)
-    if errors_of(problems):
-        raise SourceError(errors_of(problems))
-    return season
 
 
 def parse_season(text: str, source: str) -> tuple[Season, list[Problem]]:

@@ -7,7 +7,6 @@ upstream said, so that the next import merges per question.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,12 +18,12 @@ from faqsite.importer.figures import load_registry
 from faqsite.importer.images import upstream_image
 from faqsite.importer.legacy import legacy_anchors
 from faqsite.importer.merge import Conflict, merge
+from faqsite.importer.model import COLLECTION_ID
 from faqsite.importer.normalize import Context, normalize_season
 from faqsite.importer.parse import parse_season, read_source
 from faqsite.importer.render import plan_pages
 from faqsite.pages import read_page
 
-COLLECTION_ID = re.compile(r"(?:[0-9]{4}-s[0-9]{1,2}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*)", re.ASCII)
 DEFAULT_REPO = "https://github.com/PaddlePaddle/PaddleClas/blob/release/2.5/"
 
 

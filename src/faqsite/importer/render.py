@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from faqsite.importer.model import Question, Season, Unit
+from faqsite.importer.model import SEASON_ID, Question, Season, Unit
+from faqsite.pages import question_key
 
 
 @dataclass(frozen=True)
@@ -20,9 +21,7 @@ class QuestionText:
     body: str
 
     def key(self) -> str:
-        """What a change is judged on: title and answer, whitespace at line ends and edges ignored."""
-        body = "\n".join(line.rstrip() for line in self.body.strip().splitlines())
-        return "\n".join([self.label, " ".join(self.title.split()), body])
+        return question_key(self.label, self.title, self.body)
 
     def block(self) -> str:
         heading = f"## {self.label}: {self.title} {{#{self.id}}}"
@@ -80,8 +79,8 @@ def unit_page(season_id: str, unit: Unit) -> PagePlan:
 
 def season_nav_title(season_id: str) -> str:
     """``2021-s1`` -> ``2021 第 1 季``; another collection keeps its id until given a title."""
-    year, sep, number = season_id.partition("-s")
-    return f"{year} 第 {int(number)} 季" if sep and year.isdigit() and number.isdigit() else season_id
+    m = SEASON_ID.fullmatch(season_id)
+    return f"{m['year']} 第 {int(m['number'])} 季" if m else season_id
 
 
 def collection_page(season_id: str, season: Season, title: str | None = None, nav_title: str | None = None) -> PagePlan:
