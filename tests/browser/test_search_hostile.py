@@ -23,7 +23,7 @@ HOSTILE = [
     ("\\", None),
     ("title:", None),
     ("batch_size~2^3", "2021-s1/q5-1"),
-    ('"batch_size', "q5-1"),
+    ('"batch_size', "2021-s1/q5-1"),
     ("+-*batch_size", "2021-s1/q5-1"),
     ("text:docker", "2021-s1/q1-3"),
     ("\\docker\\", "2021-s1/q1-3"),
