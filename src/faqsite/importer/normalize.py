@@ -33,6 +33,8 @@ MD_LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 LIST_ITEM = re.compile(r"^(?P<indent> *)(?:[*+-]|\d+[.)]) ")
 BLANK_RUN = re.compile(r"\n{3,}")
+# A subscript written without braces that runs on with "+1" or "-1": "w_t+1", "v_t-1"
+UNGROUPED_SUBSCRIPT = re.compile(r"(?P<base>[A-Za-z])_(?P<sub>[A-Za-z0-9]+[+-][0-9]+)")
 DATE = re.compile(r"^(?P<y>\d{4})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})$")
 
 # Full-width parentheses around Latin text only, as the legacy layout writes
@@ -373,13 +375,28 @@ def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
 
 
 def latex_as_math(text: str) -> str:
-    """A ```` ```latex ```` fence holds a formula: it becomes a math fence, shown as MathML."""
+    """A ```` ```latex ```` fence holds formulas: it becomes a math fence, shown as MathML.
+
+    Upstream writes them as plain text, one formula a line, subscripts ungrouped
+    (``w_t+1`` for w with subscript t+1): each subscript gets its group, and
+    several lines become the rows of one array, so that each stays on a line.
+    """
     lines = text.split("\n")
-    for tok in _MD.parse(text):
-        if tok.type == "fence" and tok.map and tok.info.strip().lower() in ("latex", "tex"):
-            opening = lines[tok.map[0]]
-            indent = opening[: len(opening) - len(opening.lstrip())]
-            lines[tok.map[0]] = indent + tok.markup + "math"
+    for tok in reversed([t for t in _MD.parse(text) if t.type == "fence" and t.map]):
+        if tok.info.strip().lower() not in ("latex", "tex"):
+            continue
+        assert tok.map is not None
+        opening = lines[tok.map[0]]
+        indent = opening[: len(opening) - len(opening.lstrip())]
+        formulas = [
+            UNGROUPED_SUBSCRIPT.sub(r"\g<base>_{\g<sub>}", f.strip()) for f in tok.content.splitlines() if f.strip()
+        ]
+        tex = (
+            formulas
+            if len(formulas) < 2
+            else ["\\begin{array}{l}", *(f + " \\\\" for f in formulas[:-1]), formulas[-1], "\\end{array}"]
+        )
+        lines[tok.map[0] : tok.map[1]] = [indent + line for line in [tok.markup + "math", *tex, tok.markup]]
     return "\n".join(lines)
 
 
