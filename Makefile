@@ -33,7 +33,7 @@ test-fast: $(STAMP) lint
 ## test: install everything (Python packages, Chromium, CJK fonts, npm tools), lint, the fast tests in parallel, then the browser tests
 test: $(STAMP) system-deps node-tools lint
 	$(BIN)/python -m pytest -m "not browser" -n 2 -q
-	$(BIN)/python -m pytest -m browser -q
+	$(BIN)/python -m pytest -m browser -n 2 -q
 
 ## audit: quality gates (Lighthouse, axe-core, Nu HTML Checker, third-party requests, LinkChecker)
 audit: $(STAMP) system-deps node-tools
