@@ -26,10 +26,11 @@ class BuiltSite:
         return sorted(self.root.rglob("*.html"))
 
 
-def run_build(dest: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT) -> tuple[int, str]:
-    """``mkdocs build --strict`` into ``dest``: exit status and everything it printed."""
+def run_build(dest: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT, strict: bool = True) -> tuple[int, str]:
+    """``mkdocs build --strict`` (or, as the preview builds, ``--no-strict``) into ``dest``: exit status and output."""
+    mode = "--strict" if strict else "--no-strict"
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", mode, "--clean", "-f", str(config), "-d", str(dest)],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -47,3 +47,25 @@ def test_missing_translation_fails_the_build(tmp_path: Path) -> None:
         "docs/en/faq/2021-s1/issue-2.md: q2-5: translation missing (the Chinese question is at docs/zh/faq/2021-s1/issue-2.md:"
         in log
     )
+
+
+def test_preview_shows_missing_translations_as_notices(tmp_path: Path) -> None:
+    """What `make serve` builds (not strict): a missing English question or page is a notice, not an abort."""
+    project = project_copy(tmp_path / "project")
+    en = project / "docs/en/faq/2021-s1/issue-2.md"
+    en.write_text(en.read_text(encoding="utf-8").split("## Q2.5:")[0], encoding="utf-8")
+    (project / "docs/en/faq/2021-s1/issue-5.md").unlink()
+    code, log = run_build(tmp_path / "site", project / "mkdocs.yml", project, strict=False)
+    assert code == 0, log
+    assert "q2-5: translation missing" in log  # still said, for the author
+    page = BeautifulSoup(
+        (tmp_path / "site/en/faq/2021-s1/issue-2/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    notice = page.select_one("article .admonition.warning")
+    assert notice is not None and "Not translated yet" in notice.get_text()
+    link = notice.select_one("a[href$='#q2-5']")
+    assert link is not None and link["href"].startswith("../../../../faq/2021-s1/issue-2/")
+    stand_in = tmp_path / "site/en/faq/2021-s1/issue-5/index.html"
+    assert "no English translation yet" in stand_in.read_text(encoding="utf-8")
+    chinese = (tmp_path / "site/faq/2021-s1/issue-5/index.html").read_text(encoding="utf-8")
+    assert "no English translation yet" not in chinese and "第 5 期" in chinese  # the Chinese page stays itself

@@ -246,21 +246,21 @@ def _legacy(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
 def _add_placeholders(files: Files, config: MkDocsConfig, found: list[Status]) -> None:
     """In a preview (not strict), an English page not yet written stands in with a notice.
 
-    The strict build, and so CI, still fails on the missing translation.
+    The strict build, and so CI, still fails on the missing translation. The
+    stand-in keeps its language folder in its path ("en/faq/…"), as
+    mkdocs-static-i18n gives the other pages of a non-default language, so it is
+    written under /en/ and never over the Chinese page.
     """
     lang = current_language(config)
-    missing = sorted({s.en_path for s in found if s.missing and not s.en_path.exists()})
     docs = Path(config.docs_dir)
-    for path in missing:
-        rel = path.relative_to(docs).as_posix()
-        if not rel.startswith(f"{lang}/"):
+    for path in sorted({s.en_path for s in found if s.missing and not s.en_path.exists()}):
+        src_uri = path.relative_to(docs).as_posix()
+        if not src_uri.startswith(f"{lang}/") or src_uri in files.src_uris:
             continue
-        src_uri = rel.removeprefix(f"{lang}/")
-        zh = read_page(docs / "zh" / src_uri)
+        zh = read_page(docs / "zh" / src_uri.removeprefix(f"{lang}/"))
         meta = {k: v for k, v in zh.meta.items() if k in ("season", "issue", "part", "date", "title")}
         meta.setdefault("title", src_uri)
-        if src_uri not in files.src_uris:
-            files.append(File.generated(config, src_uri, content=page_text(meta, NOT_TRANSLATED_PAGE, [])))
+        files.append(File.generated(config, src_uri, content=page_text(meta, NOT_TRANSLATED_PAGE, [])))
 
 
 NOT_TRANSLATED_PAGE = '!!! warning "Not translated yet"\n    This page has no English translation yet; this preview stands in for it. The strict build fails until it is written.'
