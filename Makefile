@@ -20,20 +20,18 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	@$(BIN)/faqsite serve --port $(PORT)
 
-## check: the contributor checks (rules, parity, freshness) in a few seconds; writes nothing
+## check: the contributor checks (rules, parity, freshness), all of them reported, in a few seconds; writes nothing
 check: $(STAMP)
-	$(BIN)/faqsite check
-	$(BIN)/faqsite parity
-	$(BIN)/faqsite freshness
+	@status=0; for c in check parity freshness; do $(BIN)/faqsite $$c || status=1; done; exit $$status
 
-## test-fast: everything but the browser, in parallel
+## test-fast: everything but the browser and the contributor journey, in parallel
 test-fast: $(STAMP) lint
-	$(BIN)/python -m pytest -m "not browser" -n 2 -q
+	$(BIN)/python -m pytest -m "not browser and not journey" -n 2 -q
 
 ## test: install everything (Python packages, Chromium, CJK fonts, npm tools), lint, the fast tests in parallel, then the browser tests
 test: $(STAMP) system-deps node-tools lint
-	$(BIN)/python -m pytest -m "not browser" -n 2 -q
-	$(BIN)/python -m pytest -m browser -n 2 -q
+	$(BIN)/python -m pytest -m "not browser and not journey" -n 2 -q
+	$(BIN)/python -m pytest -m "browser or journey" -n 2 -q
 
 ## audit: quality gates (Lighthouse, axe-core, Nu HTML Checker, third-party requests, LinkChecker)
 audit: $(STAMP) system-deps node-tools
