@@ -55,7 +55,7 @@ def test_every_page_has_canonical_url_description_and_open_graph(site: BuiltSite
         canonical = head.select_one("link[rel=canonical]")
         assert canonical is not None and canonical["href"] == SITE_URL + rel
         description = str(head.select_one("meta[name=description]")["content"])
-        assert 20 <= len(description) <= 160
+        assert 20 <= len(description) <= 160, (rel, description)
         descriptions[rel] = description
         og = {str(m["property"]): str(m["content"]) for m in head.select("meta[property]")}
         assert og["og:url"] == SITE_URL + rel
