@@ -16,7 +16,6 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -113,9 +112,10 @@ def test_both_languages_give_the_same_commands() -> None:
 def test_every_task_of_contributing_ends_green(tmp_path: Path) -> None:
     repo = Copy(tmp_path / "repo")
     sections = commands(DOCS[0])
-    run_as_written: Callable[[int], None] = lambda n: [  # noqa: E731
-        repo.run(c) for c in sections[n] if c not in SUITE and not c.startswith("make serve")
-    ]
+
+    def run_as_written(section: int) -> None:
+        for command in sections[section]:
+            repo.run(command)
 
     # Before you push: the checks, and the preview
     repo.run("make check")
