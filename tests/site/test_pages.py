@@ -211,3 +211,18 @@ def test_every_page_offers_edit_and_view_source_of_its_own_file(site: BuiltSite)
         assert source.startswith(f"docs/{lang}/"), (rel, source)
         assert (ROOT / source).is_file(), source
         assert view[0] == base + "raw/main/" + source
+
+
+def test_no_block_is_swallowed_by_a_paragraph(site: BuiltSite) -> None:
+    """Code, math and lists written right under a line of text still render as blocks, not inside a <p>."""
+    swallowed = []
+    for html in content_pages(site.root):
+        article = soup(html).select_one("article")
+        if article is None:
+            continue
+        for p in article.find_all("p"):
+            nested = p.find(["div", "pre", "ul", "ol", "table"])
+            as_text = [line for line in p.get_text().splitlines() if re.match(r"^\s*[*+-]\s+\S", line)]
+            if nested is not None or as_text:
+                swallowed.append(f"{html.relative_to(site.root)}: {(nested.name if nested else as_text[0])[:60]}")
+    assert swallowed == []

@@ -400,6 +400,42 @@ def latex_as_math(text: str) -> str:
     return "\n".join(lines)
 
 
+def separate_blocks(text: str) -> str:
+    """A blank line between a paragraph and a code fence or a list that follows it, and after a fence.
+
+    Upstream writes them on the next line, as GitHub (CommonMark) allows; the
+    site's Markdown (Python-Markdown) would keep them inside the paragraph:
+    a list shown as running text, a code block inside a <p>. Lists under a
+    tight list item's first line need no blank line and get none.
+    """
+    lines = text.split("\n")
+    tokens = _MD.parse(text)
+    before: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if not tok.map:
+            continue
+        start, end = tok.map
+        follows_text = start > 0 and bool(lines[start - 1].strip())
+        prev = tokens[i - 1]
+        if follows_text and (
+            tok.type == "fence"
+            or (
+                tok.type in ("bullet_list_open", "ordered_list_open")
+                and prev.type == "paragraph_close"
+                and not prev.hidden
+            )
+        ):
+            before.add(start)
+        if tok.type == "fence" and end < len(lines) and lines[end].strip():
+            before.add(end)
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        if n in before:
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 def tidy(text: str) -> str:
     """No trailing spaces outside code, no runs of blank lines, no blank edges."""
     skip = code_lines(text)
@@ -416,6 +452,7 @@ def normalize_body(question: Question, ctx: Context, depth: int) -> str:
     text = space_cjk(text)
     text = map_images(text, ctx, first, depth)
     text = insert_formulas(text, question, ctx)
+    text = separate_blocks(text)  # last: figures and formulas placed above can make a list loose
     return tidy(text)
 
 
