@@ -226,3 +226,11 @@ def test_no_block_is_swallowed_by_a_paragraph(site: BuiltSite) -> None:
             if nested is not None or as_text:
                 swallowed.append(f"{html.relative_to(site.root)}: {(nested.name if nested else as_text[0])[:60]}")
     assert swallowed == []
+
+
+def test_english_counts_agree_in_number(site: BuiltSite) -> None:
+    """'1 section, 1 question' and '5 issues': counts are generated, and so is their grammar."""
+    wrong = re.compile(r"\b1 (?:issues|sections|questions)\b|\b(?:[02-9]|\d\d+) (?:issue|section|question)\b(?!s)")
+    for html in (site.root / "en").rglob("index.html"):
+        for counts in soup(html).select(".faq-collection-counts"):
+            assert not wrong.search(counts.get_text()), (html, counts.get_text())
