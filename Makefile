@@ -5,7 +5,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test test-fast test-browser check build lint bench bench-search audit screenshots system-deps node-tools import clean
 PORT ?= 8000

@@ -34,7 +34,8 @@ def run_build(dest: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT, 
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"},
+        # without NO_MKDOCS_2_WARNING: the package keeps Material's banner out by itself
+        env={**{k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}, "PYTHONUNBUFFERED": "1"},
         check=False,
     )
     return proc.returncode, proc.stdout + proc.stderr

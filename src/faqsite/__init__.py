@@ -5,4 +5,13 @@ Subpackages: ``importer`` turns an upstream season file into pages;
 command line (``faqsite``).
 """
 
+import os
+
 __version__ = "0.1.0"
+
+# Material prints a multi-line MkDocs-2 / end-of-life banner when its theme is
+# first imported under `mkdocs`. mkdocs.yml names this package
+# (`!!python/name:` of the math fence), so YAML loading imports it before the
+# theme: setting Material's documented opt-out here keeps the banner out of
+# every entry point (`mkdocs`, `faqsite`, make, pre-commit), not only make.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
