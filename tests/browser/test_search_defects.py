@@ -24,17 +24,30 @@ def mode() -> str:
     return "ours"
 
 
+@pytest.fixture(scope="module")
+def boxes(browser: Browser, base_url: str) -> Iterator[dict[str, SearchBox]]:
+    """One search page per mode for the module: each query starts from a cleared box."""
+    opened: dict[str, SearchBox] = {}
+    contexts = []
+    for mode in ("ours", "stock"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page: Page = context.new_page()
+        if mode == "stock":
+            page.route(
+                "**/workers/faq-search.js*",
+                lambda route: route.fulfill(body=STOCK_WORKER, content_type="text/javascript"),
+            )
+        page.goto(base_url + "/faq/2021-s1/issue-2/", wait_until="load")
+        opened[mode] = SearchBox(page)
+    yield opened
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture
-def search(browser: Browser, base_url: str, mode: str) -> Iterator[SearchBox]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page: Page = context.new_page()
-    if mode == "stock":
-        page.route(
-            "**/workers/faq-search.js*", lambda route: route.fulfill(body=STOCK_WORKER, content_type="text/javascript")
-        )
-    page.goto(base_url + "/faq/2021-s1/issue-2/", wait_until="networkidle")
-    yield SearchBox(page)
-    context.close()
+def search(boxes: dict[str, SearchBox], mode: str) -> SearchBox:
+    return boxes[mode]
 
 
 def results_for(box: SearchBox, query: str) -> list[str]:

@@ -38,26 +38,41 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture
-def box(browser: Browser, base_url: str, query: str) -> Iterator[SearchBox]:
+@pytest.fixture(scope="module")
+def boxes(browser: Browser, base_url: str) -> Iterator[dict[str, SearchBox]]:
+    """A search page per language, shared by the module; each test clears its box and its error log."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page: Page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-    page.on(
-        "worker",
-        lambda w: w.on(
-            "console", lambda m: errors.append(f"worker: {m.text}") if m.type in ("error", "warning") else None
-        ),
-    )
-    page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
-    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in query)
-    page.goto(base_url + ("/faq/2021-s1/issue-1/" if chinese else "/en/faq/2021-s1/issue-1/"), wait_until="networkidle")
-    search = SearchBox(page)
-    search.errors = errors  # type: ignore[attr-defined]
-    yield search
+    opened: dict[str, SearchBox] = {}
+    for lang, path in (("zh", "/faq/2021-s1/issue-1/"), ("en", "/en/faq/2021-s1/issue-1/")):
+        page: Page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+        page.on(
+            "console",
+            lambda m, errors=errors: errors.append(m.text) if m.type in ("error", "warning") else None,
+        )
+        page.on(
+            "worker",
+            lambda w, errors=errors: w.on(
+                "console",
+                lambda m: errors.append(f"worker: {m.text}") if m.type in ("error", "warning") else None,
+            ),
+        )
+        page.on("dialog", lambda d, errors=errors: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+        page.goto(base_url + path, wait_until="load")
+        search = SearchBox(page)
+        search.errors = errors  # type: ignore[attr-defined]
+        opened[lang] = search
+    yield opened
     context.close()
+
+
+@pytest.fixture
+def box(boxes: dict[str, SearchBox], query: str) -> SearchBox:
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in query)
+    search = boxes["zh" if chinese else "en"]
+    search.errors.clear()  # type: ignore[attr-defined]
+    return search
 
 
 @pytest.mark.parametrize(("query", "expected"), HOSTILE, ids=[repr(q[:24]) for q, _ in HOSTILE])
