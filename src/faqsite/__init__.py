@@ -1,8 +1,9 @@
 """Bilingual documentation site of the PaddleClas image-classification FAQ.
 
-Subpackages: ``importer`` turns an upstream season file into pages;
-``build`` holds the MkDocs plugin and Markdown extensions; ``cli`` is the
-command line (``faqsite``).
+Subpackages: ``importer`` turns an upstream file into pages; ``markdown`` reads
+the site's pages into one model and extends its Markdown; ``mkdocs_plugin``
+is the MkDocs plugin; ``translations`` the parity and freshness checks;
+``cli`` is the command line (``faqsite``).
 """
 
 import os

@@ -15,7 +15,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def dated_units(lang: str) -> list[tuple[str, str]]:
     """(ISO date, page key) of every dated issue of every collection, newest first (from docs/)."""
-    from faqsite.build.catalog import natural_key
+    from faqsite.mkdocs_plugin.catalog import natural_key
     from tests.content import unit_pages
 
     units = [(str(p.meta["date"]), key) for key, p in unit_pages(lang).items() if p.meta.get("date")]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from faqsite.build.catalog import natural_key
+from faqsite.mkdocs_plugin.catalog import natural_key
 from tests.conftest import ROOT, BuiltSite
 from tests.content import LANGS, collection_pages, locked_questions, unit_pages
 from tests.site.html import content_pages, resolve, soup

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from faqsite.build.search import glossary_terms
+from faqsite.mkdocs_plugin.search import glossary_terms
 from tests.conftest import ROOT, BuiltSite
 
 ZWSP = "\u200b"

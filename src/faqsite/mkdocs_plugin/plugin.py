@@ -1,4 +1,4 @@
-"""The ``faqsite`` MkDocs plugin: thin handlers over :mod:`faqsite.build.catalog`.
+"""The ``faqsite`` MkDocs plugin: thin handlers over :mod:`faqsite.mkdocs_plugin.catalog`.
 
 mkdocs-static-i18n builds the site once per language, so every event below
 fires once per language; state is reset in ``on_config``.
@@ -24,14 +24,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from faqsite.build.catalog import Catalog, build_catalog, inline_html, legacy_pages, natural_key
-from faqsite.build.config import FaqSiteConfig
-from faqsite.build.languages import current_language, languages, twin_urls
-from faqsite.build.metadata import describe
-from faqsite.build.search import glossary_terms, split_index
 from faqsite.errors import SourceError, display_path
 from faqsite.importer import lock as locks
 from faqsite.importer.render import page_text
+from faqsite.mkdocs_plugin.catalog import Catalog, build_catalog, inline_html, legacy_pages, natural_key
+from faqsite.mkdocs_plugin.config import FaqSiteConfig
+from faqsite.mkdocs_plugin.languages import current_language, languages, twin_urls
+from faqsite.mkdocs_plugin.metadata import describe
+from faqsite.mkdocs_plugin.search import glossary_terms, split_index
 from faqsite.pages import QUESTION, read_page
 from faqsite.translations.freshness import Status, statuses
 
@@ -277,7 +277,7 @@ def _feed_segmenter(glossary: Path) -> None:
 
 
 def _split_search_index(config: MkDocsConfig) -> None:
-    """Once all languages are built: one search index per language (see faqsite.build.search)."""
+    """Once all languages are built: one search index per language (see faqsite.mkdocs_plugin.search)."""
     site = Path(config.site_dir)
     merged = site / "search" / "search_index.json"
     if not merged.exists():

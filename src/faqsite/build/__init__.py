@@ -1,1 +1,0 @@
-"""MkDocs build extensions: the ``faqsite`` plugin and Markdown helpers."""
