@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -88,8 +88,18 @@ def lighthouse(base: str) -> list[str]:
     return failures
 
 
+def record_hosts(page: Page) -> set[str]:
+    """The hosts of the http(s) requests ``page`` makes from now on."""
+    hosts: set[str] = set()
+    page.on(
+        "request",
+        lambda r: hosts.add(urlsplit(r.url).netloc) if urlsplit(r.url).scheme in ("http", "https") else None,
+    )
+    return hosts
+
+
 def axe_and_requests(base: str) -> list[str]:
-    failures = []
+    failures: list[str] = []
     axe = (TOOLS / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
     own_host = urlsplit(base).netloc
     print("\naxe-core and network")
@@ -98,13 +108,7 @@ def axe_and_requests(base: str) -> list[str]:
         for scheme in ("light", "dark"):
             context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
             page = context.new_page()
-            hosts: set[str] = set()
-            page.on(
-                "request",
-                lambda r, hosts=hosts: (
-                    hosts.add(urlsplit(r.url).netloc) if urlsplit(r.url).scheme in ("http", "https") else None
-                ),
-            )
+            hosts = record_hosts(page)
             for path in PAGES:
                 page.goto(base + path, wait_until="networkidle")
                 page.add_script_tag(content=axe)

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from faqsite.pages import read_page  # noqa: E402
+from faqsite.markdown.model import read_page  # noqa: E402
 
 MODELS = [
     "ResNet",
@@ -55,7 +55,8 @@ SENTENCE_EN = re.compile(r"[^.!?]+(?:[.!?](?=\s|$))")
 
 def pools(lang: str) -> tuple[list[str], list[str]]:
     """(titles, sentences) of the real pages of a language, code and links left out."""
-    titles, sentences = [], []
+    titles: list[str] = []
+    sentences: list[str] = []
     for path in sorted((ROOT / "docs" / lang / "faq").rglob("issue-*.md")):
         for q in read_page(path).questions:
             titles.append(q.title)

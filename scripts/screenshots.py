@@ -10,6 +10,7 @@ import argparse
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 from playwright.sync_api import sync_playwright
 
@@ -20,7 +21,7 @@ from faqsite.devserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}
-SCHEMES = ("light", "dark")
+SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 DEFAULT_PATHS = [
     "/",
     "/faq/2021-s1/",

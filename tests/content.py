@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from faqsite.importer import lock as locks
-from faqsite.pages import SitePage, read_page
+from faqsite.markdown.model import SitePage, read_page
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"

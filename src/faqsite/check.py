@@ -12,19 +12,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from markdown.extensions.toc import slugify
-from markdown_it import MarkdownIt
-
-from faqsite.errors import Problem
+from faqsite.errors import Problem, SourceError
 from faqsite.importer.normalize import space_cjk
-from faqsite.pages import ATTR_ID, QUESTION, SitePage, expected_id, read_page
+from faqsite.markdown.model import LOOKS_LIKE_QUESTION, SitePage, expected_id, read_page
 from faqsite.translations.twins import SOURCE_LANG, twins
 
-HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
-LOOKS_LIKE_QUESTION = re.compile(r"^#{1,6}\s*Q\s*\d")
-IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
-LINK = re.compile(r"(?<!!)\[(?:\\.|[^\]\\])*\]\((?P<href>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
-CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 UNSAFE_HTML = [
     (re.compile(r"<\s*script\b", re.I), "a <script> element"),
     (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
@@ -32,23 +24,9 @@ UNSAFE_HTML = [
     (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
 ]
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SEASON_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_MD = MarkdownIt("commonmark")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 Rule = Callable[[SitePage, Path], Iterator[Problem]]
-
-
-def prose_lines(page: SitePage) -> Iterator[tuple[int, str]]:
-    """(line number, text without code spans) for lines outside front matter and code blocks."""
-    lines = page.text.split("\n")
-    code = {i for t in _MD.parse(page.text) if t.type in ("fence", "code_block") and t.map for i in range(*t.map)}
-    start = 0
-    if lines and lines[0] == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i] == "---"), 0)
-    for i in range(start, len(lines)):
-        if i not in code:
-            yield i + 1, CODE_SPAN.sub("``", lines[i])
 
 
 def problem(page: SitePage, line: int, message: str) -> Problem:
@@ -69,7 +47,7 @@ def front_matter(page: SitePage, docs: Path) -> Iterator[Problem]:
     for key in ("season", "title"):
         if not meta.get(key):
             yield problem(page, 1, f"front matter has no '{key}' (expected {key}: …)")
-    if meta.get("season") and not SEASON_ID.match(str(meta["season"])):
+    if meta.get("season") and not SLUG.match(str(meta["season"])):
         yield problem(
             page, page.line_of("season:"), f"season '{meta['season']}' is malformed (expected an id such as 2021-s1)"
         )
@@ -90,95 +68,87 @@ def front_matter(page: SitePage, docs: Path) -> Iterator[Problem]:
 
 
 def question_headings(page: SitePage, docs: Path) -> Iterator[Problem]:
-    seen_labels: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
+    for heading in page.headings:
+        if heading.id is not None:
+            if heading.id in seen_ids:
+                yield problem(page, heading.line, f"id '{heading.id}' appears twice (first at line {seen_ids[heading.id]})")
+            seen_ids.setdefault(heading.id, heading.line)
+    questions = {q.line: q for q in page.questions}
+    lines = page.text.split("\n")
+    for heading in page.headings:
+        if LOOKS_LIKE_QUESTION.match(heading.text) and heading.line not in questions:
+            written = lines[heading.line - 1].strip()
+            yield problem(
+                page, heading.line, f"malformed question heading '{written}' (expected '## Qn.m: title {{#qn-m}}')"
+            )
     unit = page.meta.get("issue") if "issue" in page.meta else page.meta.get("part")
     prefix = str(unit) if unit is not None else None
     next_index = 1
-    for line_no, text in prose_lines(page):
-        if not text.startswith("#"):
+    seen_labels: dict[str, int] = {}
+    for q in page.questions:
+        if q.label in seen_labels:
+            yield problem(page, q.line, f"question label {q.label} appears twice (first at line {seen_labels[q.label]})")
             continue
-        m = QUESTION.match(text)
-        if LOOKS_LIKE_QUESTION.match(text) and (m is None or not text.startswith("## ")):
-            yield problem(
-                page, line_no, f"malformed question heading '{text.strip()}' (expected '## Qn.m: title {{#qn-m}}')"
-            )
-            continue
-        heading = HEADING.match(text)
-        if heading and heading["attrs"] and (id_match := ATTR_ID.search(heading["attrs"])):
-            id_ = id_match["id"]
-            if id_ in seen_ids:
-                yield problem(page, line_no, f"id '{id_}' appears twice (first at line {seen_ids[id_]})")
-            seen_ids.setdefault(id_, line_no)
-        if m is None:
-            continue
-        label = m["label"]
-        if label in seen_labels:
-            yield problem(page, line_no, f"question label {label} appears twice (first at line {seen_labels[label]})")
-            continue
-        seen_labels[label] = line_no
-        id_match = ATTR_ID.search(m["attrs"])
-        if id_match is None or id_match["id"] != expected_id(label):
-            found = id_match["id"] if id_match else "none"
-            yield problem(page, line_no, f"question {label} has id '{found}' (expected '{expected_id(label)}')")
+        seen_labels[q.label] = q.line
+        if q.id != expected_id(q.label):
+            yield problem(page, q.line, f"question {q.label} has id '{q.id or 'none'}' (expected '{expected_id(q.label)}')")
         if prefix is not None:
             # upstream's labels are kept, gaps included (people cite them): in order and under the unit
-            number = label[1:].split(".")
+            number = q.label[1:].split(".")
             if ".".join(number[:-1]) != prefix:
-                yield problem(page, line_no, f"question label {label} is not under {prefix} (expected Q{prefix}.N)")
+                yield problem(page, q.line, f"question label {q.label} is not under {prefix} (expected Q{prefix}.N)")
             elif int(number[-1]) < next_index:
                 yield problem(
-                    page, line_no, f"question label {label} out of sequence (expected Q{prefix}.{next_index} or later)"
+                    page, q.line, f"question label {q.label} out of sequence (expected Q{prefix}.{next_index} or later)"
                 )
             else:
                 next_index = int(number[-1]) + 1
 
 
 def images(page: SitePage, docs: Path) -> Iterator[Problem]:
-    for line_no, text in prose_lines(page):
-        for m in IMAGE.finditer(text):
-            src = m["src"]
-            if not m["alt"].strip():
-                yield problem(page, line_no, f"image {src} has no alt text (expected ![what the figure shows]({src}))")
-            if not src or SCHEME.match(src) or src.startswith("//"):
-                if src.startswith(("http:", "https:", "//")):
-                    yield problem(
-                        page, line_no, f"image {src} is loaded from another host (expected a file in docs/images/)"
-                    )
-                continue
-            target = (page.path.parent / unquote(urlsplit(src).path)).resolve()
-            if not target.is_file():
-                yield problem(page, line_no, f"image {src} not found (expected a file at {_rel(target, docs)})")
+    for image in page.images:
+        src = image.src
+        if not image.alt.strip():
+            yield problem(page, image.line, f"image {src} has no alt text (expected ![what the figure shows]({src}))")
+        if not src or SCHEME.match(src) or src.startswith("//"):
+            if src.startswith(("http:", "https:", "//")):
+                yield problem(
+                    page, image.line, f"image {src} is loaded from another host (expected a file in docs/images/)"
+                )
+            continue
+        target = (page.path.parent / unquote(urlsplit(src).path)).resolve()
+        if not target.is_file():
+            yield problem(page, image.line, f"image {src} not found (expected a file at {_rel(target, docs)})")
 
 
 def links(page: SitePage, docs: Path) -> Iterator[Problem]:
-    for line_no, text in prose_lines(page):
-        for m in LINK.finditer(IMAGE.sub("", text)):
-            href = m["href"]
-            if SCHEME.match(href) or href.startswith("//"):
-                continue
-            parts = urlsplit(href)
-            path = unquote(parts.path)
-            target = page.path if not path else (page.path.parent / path).resolve()
-            if path and target.suffix != ".md":
-                if not target.exists():
-                    yield problem(page, line_no, f"link {href} leads to a missing file (expected {_rel(target, docs)})")
-                continue
-            if not target.is_file():
-                yield problem(page, line_no, f"link {href} leads to a missing page (expected {_rel(target, docs)})")
-                continue
-            if parts.fragment and parts.fragment not in anchors(target):
-                yield problem(
-                    page,
-                    line_no,
-                    f"link {href} leads to a missing anchor #{parts.fragment} (expected an id of {_rel(target, docs)})",
-                )
+    for link in page.links:
+        href = link.href
+        if SCHEME.match(href) or href.startswith("//"):
+            continue
+        parts = urlsplit(href)
+        path = unquote(parts.path)
+        target = page.path if not path else (page.path.parent / path).resolve()
+        if path and target.suffix != ".md":
+            if not target.exists():
+                yield problem(page, link.line, f"link {href} leads to a missing file (expected {_rel(target, docs)})")
+            continue
+        if not target.is_file():
+            yield problem(page, link.line, f"link {href} leads to a missing page (expected {_rel(target, docs)})")
+            continue
+        if parts.fragment and parts.fragment not in anchors(target):
+            yield problem(
+                page,
+                link.line,
+                f"link {href} leads to a missing anchor #{parts.fragment} (expected an id of {_rel(target, docs)})",
+            )
 
 
 def spacing(page: SitePage, docs: Path) -> Iterator[Problem]:
     if page.path.relative_to(docs).parts[0] != SOURCE_LANG:
         return
-    for line_no, _text in prose_lines(page):
+    for line_no, _text in page.prose_lines():
         raw = page.text.split("\n")[line_no - 1]
         if raw.startswith(("---", "season:", "title:", "nav_title:")):
             continue
@@ -192,11 +162,15 @@ def spacing(page: SitePage, docs: Path) -> Iterator[Problem]:
 
 
 def unsafe_html(page: SitePage, docs: Path) -> Iterator[Problem]:
-    for line_no, text in prose_lines(page):
+    """Raw HTML, attribute lists and links, as the renderer will apply them (the build sanitizes as well)."""
+    found: list[tuple[int, str]] = [(h.line, h.text) for h in page.html]
+    found += [(line, " ".join(f'<x {k}="{v}">' for k, v in attrs.items())) for line, attrs in page.attr_lists]
+    found += [(link.line, link.href) for link in page.links]
+    for line, text in sorted(found):
         for pattern, what in UNSAFE_HTML:
             if pattern.search(text):
                 yield problem(
-                    page, line_no, f"raw HTML with {what} can run script (expected Markdown, or HTML without scripts)"
+                    page, line, f"raw HTML with {what} can run script (expected Markdown, or HTML without scripts)"
                 )
 
 
@@ -208,16 +182,7 @@ RULES: list[Rule] = [front_matter, question_headings, images, links, spacing, un
 
 def anchors(path: Path) -> set[str]:
     """Ids a page offers: explicit {#id} attributes and the slugs of other headings."""
-    found = set()
-    for _line_no, text in prose_lines(read_page(path)):
-        heading = HEADING.match(text)
-        if not heading:
-            continue
-        if heading["attrs"] and (m := ATTR_ID.search(heading["attrs"])):
-            found.add(m["id"])
-        else:
-            found.add(slugify(heading["text"], "-"))
-    return found
+    return read_page(path).anchors()
 
 
 def _rel(path: Path, docs: Path) -> str:
@@ -239,7 +204,11 @@ def check_docs(docs: Path) -> list[Problem]:
     docs = docs.resolve()
     problems: list[Problem] = []
     for path in sorted(docs.rglob("*.md")):
-        page = read_page(path)
+        try:
+            page = read_page(path)
+        except SourceError as exc:
+            problems.extend(exc.problems)
+            continue
         for rule in RULES:
             problems.extend(rule(page, docs))
     for twin in twins(docs):

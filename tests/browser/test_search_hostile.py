@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Dialog, Page
 
 from tests.browser.test_search import SearchBox
 
@@ -38,49 +38,63 @@ HOSTILE = [
 ]
 
 
+class WatchedBox(SearchBox):
+    """A search box and what its page reported: errors, console errors and warnings (its workers' too), dialogs."""
+
+    def __init__(self, page: Page, errors: list[str]) -> None:
+        super().__init__(page)
+        self.errors = errors
+
+
+def watch(page: Page) -> list[str]:
+    """The log of what ``page`` reports from now on (to be read by a WatchedBox), dialogs dismissed."""
+    errors: list[str] = []
+
+    def on_dialog(d: Dialog) -> None:
+        errors.append(f"dialog: {d.message}")
+        d.dismiss()
+
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on(
+        "worker",
+        lambda w: w.on(
+            "console",
+            lambda m: errors.append(f"worker: {m.text}") if m.type in ("error", "warning") else None,
+        ),
+    )
+    page.on("dialog", on_dialog)
+    return errors
+
+
 @pytest.fixture(scope="module")
-def boxes(browser: Browser, base_url: str) -> Iterator[dict[str, SearchBox]]:
+def boxes(browser: Browser, base_url: str) -> Iterator[dict[str, WatchedBox]]:
     """A search page per language, shared by the module; each test clears its box and its error log."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened: dict[str, SearchBox] = {}
+    opened: dict[str, WatchedBox] = {}
     for lang, path in (("zh", "/faq/2021-s1/issue-1/"), ("en", "/en/faq/2021-s1/issue-1/")):
-        page: Page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-        page.on(
-            "console",
-            lambda m, errors=errors: errors.append(m.text) if m.type in ("error", "warning") else None,
-        )
-        page.on(
-            "worker",
-            lambda w, errors=errors: w.on(
-                "console",
-                lambda m: errors.append(f"worker: {m.text}") if m.type in ("error", "warning") else None,
-            ),
-        )
-        page.on("dialog", lambda d, errors=errors: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+        page = context.new_page()
+        errors = watch(page)
         page.goto(base_url + path, wait_until="load")
-        search = SearchBox(page)
-        search.errors = errors  # type: ignore[attr-defined]
-        opened[lang] = search
+        opened[lang] = WatchedBox(page, errors)
     yield opened
     context.close()
 
 
 @pytest.fixture
-def box(boxes: dict[str, SearchBox], query: str) -> SearchBox:
+def box(boxes: dict[str, WatchedBox], query: str) -> WatchedBox:
     chinese = any("\u4e00" <= ch <= "\u9fff" for ch in query)
     search = boxes["zh" if chinese else "en"]
-    search.errors.clear()  # type: ignore[attr-defined]
+    search.errors.clear()
     return search
 
 
 @pytest.mark.parametrize(("query", "expected"), HOSTILE, ids=[repr(q[:24]) for q, _ in HOSTILE])
-def test_hostile_query_is_harmless(box: SearchBox, query: str, expected: str | None) -> None:
+def test_hostile_query_is_harmless(box: WatchedBox, query: str, expected: str | None) -> None:
     box.clear()
     box.input.fill(query)  # pasted, not typed: the whole string at once
     box.settle()
-    assert box.errors == []  # type: ignore[attr-defined]
+    assert box.errors == []
     page = box.page
     assert page.evaluate("window.__pwned") is None
     injected = page.eval_on_selector_all(

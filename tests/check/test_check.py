@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 import yaml
@@ -14,15 +15,24 @@ DATA = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text(encoding="
 ZH = "zh/faq/2021-s1/issue-1.md"
 
 
-def tree(tmp: Path, case: dict[str, object]) -> Path:
+class Case(TypedDict, total=False):
+    """A case of cases.yml: edits of the good tree, and the lines the check must print."""
+
+    id: str
+    replace: dict[str, str]  # in the Chinese page ZH, old text: new text
+    remove: list[str]  # files of the good tree left out
+    expect: list[str]
+
+
+def tree(tmp: Path, case: Case) -> Path:
     docs = tmp / "docs"
     for rel, content in DATA["good"].items():
         text = str(content)
         if rel == ZH:
-            for old, new in dict(case.get("replace") or {}).items():  # type: ignore[call-overload]
+            for old, new in dict(case.get("replace") or {}).items():
                 assert old in text, old
                 text = text.replace(old, new)
-        if rel in (case.get("remove") or []):  # type: ignore[operator]
+        if rel in (case.get("remove") or []):
             continue
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, encoding="utf-8")
@@ -35,15 +45,13 @@ def test_good_tree_is_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 @pytest.mark.parametrize("case", DATA["cases"], ids=[c["id"] for c in DATA["cases"]])
-def test_rule(
-    tmp_path: Path, case: dict[str, object], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_rule(tmp_path: Path, case: Case, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     docs = tree(tmp_path, case)
     monkeypatch.chdir(tmp_path)
     before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     code = run(["check", "--docs", "docs"])
     out = capsys.readouterr().out.splitlines()
-    assert sorted(out) == sorted(f"docs/{line}" for line in case["expect"])  # type: ignore[union-attr]
+    assert sorted(out) == sorted(f"docs/{line}" for line in case["expect"])
     assert code == (1 if case["expect"] else 0)
     assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before  # nothing modified
 

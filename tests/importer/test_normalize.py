@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from faqsite.errors import SourceError
 from faqsite.importer import normalize as n
 from faqsite.importer.figures import Figure, FigureRegistry, Formula, Insertion
 from faqsite.importer.model import Question
@@ -102,7 +103,7 @@ def test_registry_chinese_text_is_already_normalized() -> None:
 
 
 def test_formula_insertion_whose_line_is_gone_is_an_error() -> None:
-    with pytest.raises(n.SourceError) as exc:
+    with pytest.raises(SourceError) as exc:
         n.insert_formulas("没有这个公式。", Question("Q3.5", "t", "", 40), CTX)
     assert (
         str(exc.value)

@@ -6,12 +6,18 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 
 @cache
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def present(found: Tag | None) -> Tag:
+    """``found``, an element the page must have: a failed assertion rather than a TypeError on None."""
+    assert found is not None, "element not found"
+    return found
 
 
 def ids(path: Path) -> set[str]:

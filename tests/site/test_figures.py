@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, BuiltSite
-from tests.site.html import content_pages, resolve, soup
+from tests.site.html import content_pages, present, resolve, soup
 
 FIGURES = yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))["figures"]
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -82,9 +82,9 @@ def test_figure_appears_in_its_answer_with_caption_and_alt_in_each_language(site
         imgs = [img for img in soup(page).select("article figure img") if str(img["src"]).endswith("/" + name)]
         assert len(imgs) == 1, (lang, name)
         img = imgs[0]
-        assert img.find_previous("h2")["id"] == question
-        figure = img.find_parent("figure")
-        caption = figure.select_one("figcaption").get_text(strip=True)
+        assert present(img.find_previous("h2"))["id"] == question
+        figure = present(img.find_parent("figure"))
+        caption = present(figure.select_one("figcaption")).get_text(strip=True)
         alt = str(img["alt"]).strip()
         assert caption and len(alt) > 20
         link = img.find_parent("a")
@@ -125,7 +125,9 @@ def test_formulas_are_mathml_in_their_answer(
     site: BuiltSite, lang: str, issue: str, question: str, must_contain: list[str]
 ) -> None:
     page = site.root / LANGS[lang] / "faq/2021-s1" / issue / "index.html"
-    maths = [m for m in soup(page).select("article div.math > math") if m.find_previous("h2")["id"] == question]
+    maths = [
+        m for m in soup(page).select("article div.math > math") if present(m.find_previous("h2"))["id"] == question
+    ]
     assert len(maths) == 1
     math = maths[0]
     assert math["display"] == "block"

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import pytest
 
 from tests.conftest import BuiltSite
-from tests.site.html import content_pages, resolve, soup
+from tests.site.html import content_pages, present, resolve, soup
 
 SITE_URL = "https://paddleclas-faq.example.org/"
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -27,7 +27,7 @@ def neutral(site: BuiltSite, page: Path) -> str:
 
 def test_every_page_declares_its_language(site: BuiltSite) -> None:
     pages = [*content_pages(site.root), site.root / "404.html", site.root / "en/404.html"]
-    wrong = [p for p in pages if soup(p).html["lang"] != lang_of(site, p)]
+    wrong = [p for p in pages if present(soup(p).html)["lang"] != lang_of(site, p)]
     assert wrong == []
 
 
@@ -71,8 +71,8 @@ def test_each_search_index_holds_only_its_language(site: BuiltSite) -> None:
 )
 def test_404_page_in_each_language(site: BuiltSite, path: str, lang: str, words: str) -> None:
     s = soup(site.root / path)
-    assert s.html["lang"] == lang
-    assert words in s.select_one("article h1").get_text()
+    assert s.html is not None and s.html["lang"] == lang
+    assert words in present(s.select_one("article h1")).get_text()
     home = s.select_one("article li a")
     assert home is not None and home["href"] == ("/" if lang == "zh" else "/en/")
 

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 import pytest
 
 from tests.conftest import BuiltSite
-from tests.site.html import content_pages, soup
+from tests.site.html import content_pages, present, soup
 
 SITE_URL = "https://paddleclas-faq.example.org/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -32,7 +32,9 @@ def test_atom_feed_per_language_dated_by_publication(site: BuiltSite, path: str,
     from tests.content import unit_pages
 
     for entry, (_, key) in zip(entries, expected, strict=True):
-        href = entry.find(f"{ATOM}link").get("href", "")  # type: ignore[union-attr]
+        entry_link = entry.find(f"{ATOM}link")
+        assert entry_link is not None
+        href = entry_link.get("href", "")
         assert href == f"{SITE_URL}{prefix}{key}/"
         assert (site.root / prefix / key / "index.html").exists()
         first = unit_pages("en" if prefix else "zh")[key].questions[0].label
@@ -50,11 +52,11 @@ def test_robots_txt_points_to_the_sitemap(site: BuiltSite) -> None:
 def test_every_page_has_canonical_url_description_and_open_graph(site: BuiltSite) -> None:
     descriptions = {}
     for page in content_pages(site.root):
-        head = soup(page).head
+        head = present(soup(page).head)
         rel = page.relative_to(site.root).as_posix().removesuffix("index.html")
         canonical = head.select_one("link[rel=canonical]")
         assert canonical is not None and canonical["href"] == SITE_URL + rel
-        description = str(head.select_one("meta[name=description]")["content"])
+        description = str(present(head.select_one("meta[name=description]"))["content"])
         assert 20 <= len(description) <= 160, (rel, description)
         descriptions[rel] = description
         og = {str(m["property"]): str(m["content"]) for m in head.select("meta[property]")}
@@ -69,6 +71,6 @@ def test_every_page_has_canonical_url_description_and_open_graph(site: BuiltSite
 
 
 def test_issue_pages_are_articles_with_their_date(site: BuiltSite) -> None:
-    head = soup(site.root / "faq/2021-s1/issue-3/index.html").head
-    assert head.select_one("meta[property='og:type']")["content"] == "article"
-    assert head.select_one("meta[property='article:published_time']")["content"] == "2021-01-21"
+    head = present(soup(site.root / "faq/2021-s1/issue-3/index.html").head)
+    assert present(head.select_one("meta[property='og:type']"))["content"] == "article"
+    assert present(head.select_one("meta[property='article:published_time']"))["content"] == "2021-01-21"

@@ -10,7 +10,7 @@ import pytest
 from faqsite.mkdocs_plugin.catalog import natural_key
 from tests.conftest import ROOT, BuiltSite
 from tests.content import LANGS, collection_pages, locked_questions, unit_pages
-from tests.site.html import content_pages, resolve, soup
+from tests.site.html import content_pages, present, resolve, soup
 
 UNITS = sorted(unit_pages("zh"))  # 'faq/2021-s1/issue-3', every issue and section page of every collection
 COLLECTIONS = sorted(collection_pages("zh"))  # 'faq/2021-s1'
@@ -73,7 +73,7 @@ def test_unit_page_shows_its_collection_and_date(site: BuiltSite, lang: str, key
         assert time is None
     collection = collection_pages(lang)["/".join(key.split("/")[:2])].meta
     nav_title = str(collection.get("nav_title") or collection["title"])
-    assert nav_title in s.select_one(".faq-unit-meta a").get_text()
+    assert nav_title in present(s.select_one(".faq-unit-meta a")).get_text()
     assert s.title is not None and nav_title in s.title.get_text()  # the tab names the collection
 
 
@@ -105,7 +105,7 @@ def test_collection_page_lists_every_unit_and_question(site: BuiltSite, lang: st
         assert target is not None and target.exists()
         linked.append((target.parent.relative_to(site.root / LANGS[lang]).as_posix(), fragment))
     assert linked == [(u, q.id) for u in units for q in unit_pages(lang)[u].questions]
-    counts = s.select_one(".faq-collection-counts").get_text()
+    counts = present(s.select_one(".faq-collection-counts")).get_text()
     assert str(len(units)) in counts and str(len(linked)) in counts
     part_titles = {str(unit_pages(lang)[u].meta.get("part_title") or "") for u in units} - {""}
     assert {h.get_text(strip=True) for h in s.select("article h2.faq-collection-part")} == part_titles
@@ -162,11 +162,11 @@ def test_home_page_shows_latest_issue_and_collections(site: BuiltSite, lang: str
     dated = [(p.meta["date"], natural_key(k), k) for k, p in unit_pages(lang).items() if p.meta.get("date")]
     date, _, latest_key = max(dated)
     latest = s.select_one(".faq-home-latest a")
-    assert latest is not None and latest["href"].rstrip("/").endswith(latest_key.removeprefix("faq/"))
-    assert s.select_one(".faq-home-latest time")["datetime"] == str(date)
-    listed = [a["href"] for a in s.select(".faq-home-latest ul a")]
+    assert latest is not None and str(latest["href"]).rstrip("/").endswith(latest_key.removeprefix("faq/"))
+    assert present(s.select_one(".faq-home-latest time"))["datetime"] == str(date)
+    listed = [str(a["href"]) for a in s.select(".faq-home-latest ul a")]
     assert [h.rsplit("#", 1)[1] for h in listed] == [q.id for q in unit_pages(lang)[latest_key].questions]
-    collections = [a["href"].rstrip("/").split("/")[-1] for a in s.select(".faq-home-seasons a")]
+    collections = [str(a["href"]).rstrip("/").split("/")[-1] for a in s.select(".faq-home-seasons a")]
     assert sorted(collections) == sorted(k.split("/")[1] for k in COLLECTIONS)
     seasons = [c for c in collections if re.fullmatch(r"\d{4}-s\d+", c)]
     assert seasons == sorted(seasons, reverse=True)  # newest first

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_site, project_copy, run_build
+from tests.conftest import BuiltSite, build_site, project_copy, run_build
 
 
 def test_edited_chinese_question_shows_notice_on_english_page(tmp_path: Path) -> None:
@@ -32,8 +32,8 @@ def test_edited_chinese_question_shows_notice_on_english_page(tmp_path: Path) ->
     ).select(".faq-outdated")
 
 
-def test_committed_site_has_no_outdated_notice(site: object) -> None:
-    root: Path = site.root  # type: ignore[attr-defined]
+def test_committed_site_has_no_outdated_notice(site: BuiltSite) -> None:
+    root = site.root
     assert not [p for p in root.rglob("*.html") if "faq-outdated" in p.read_text(encoding="utf-8")]
 
 
@@ -64,7 +64,7 @@ def test_preview_shows_missing_translations_as_notices(tmp_path: Path) -> None:
     notice = page.select_one("article .admonition.warning")
     assert notice is not None and "Not translated yet" in notice.get_text()
     link = notice.select_one("a[href$='#q2-5']")
-    assert link is not None and link["href"].startswith("../../../../faq/2021-s1/issue-2/")
+    assert link is not None and str(link["href"]).startswith("../../../../faq/2021-s1/issue-2/")
     stand_in = tmp_path / "site/en/faq/2021-s1/issue-5/index.html"
     assert "no English translation yet" in stand_in.read_text(encoding="utf-8")
     chinese = (tmp_path / "site/faq/2021-s1/issue-5/index.html").read_text(encoding="utf-8")

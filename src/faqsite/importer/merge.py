@@ -18,7 +18,7 @@ from typing import Any
 
 from faqsite.errors import Problem
 from faqsite.importer.render import PagePlan, QuestionText, front_matter
-from faqsite.pages import SitePage
+from faqsite.markdown.model import SitePage
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,6 @@ class Unit:
     line: int
     questions: list[Question] = field(default_factory=list)
     date: dt.date | None = None
-    date_line: int | None = None
     source_date: str | None = None  # the date as the source wrote it, when corrected
     legacy_anchors: list[str] = field(default_factory=list)
     part_title: str | None = None  # for sections: the title of their part
@@ -81,7 +80,3 @@ class Season:
     units: list[Unit]
     preface: str = ""
     toc: list[TocEntry] = field(default_factory=list)
-
-    @property
-    def questions(self) -> list[Question]:
-        return [q for u in self.units for q in u.questions]

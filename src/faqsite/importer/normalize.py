@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from faqsite.errors import Problem, SourceError
 from faqsite.importer.figures import Figure, FigureRegistry
 from faqsite.importer.model import Question, Season, Unit
-from faqsite.pages import CODE_SPAN
+from faqsite.markdown.model import CODE_SPAN
 
 # Characters that get a space between them and Latin letters or digits.
 HAN = "\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -514,7 +514,7 @@ def assign_dates(season: Season) -> tuple[list[Unit], list[Problem]]:
         dated.append((unit, date, entry.line))
     keep = in_order(dated_only := [d for _, d, _ in dated])
     for i, (unit, date, line) in enumerate(dated):
-        unit.date, unit.date_line = date, line
+        unit.date = date
         if i in keep:
             continue
         before = max((dated_only[j] for j in keep if j < i), default=None)

@@ -22,7 +22,7 @@ from faqsite.importer.model import COLLECTION_ID
 from faqsite.importer.normalize import Context, normalize_season
 from faqsite.importer.parse import parse_season, read_source
 from faqsite.importer.render import plan_pages
-from faqsite.pages import read_page
+from faqsite.markdown.model import read_page
 
 DEFAULT_REPO = "https://github.com/PaddlePaddle/PaddleClas/blob/release/2.5/"
 

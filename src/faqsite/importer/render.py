@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from faqsite.importer.model import SEASON_ID, Question, Season, Unit
-from faqsite.pages import question_key
+from faqsite.markdown.model import question_key
 
 
 @dataclass(frozen=True)

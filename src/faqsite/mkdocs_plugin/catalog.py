@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from faqsite.importer.model import SEASON_ID
-from faqsite.pages import CODE_SPAN
+from faqsite.markdown.model import CODE_SPAN
 
 NATURAL = re.compile(r"(\d+)")
 
@@ -155,13 +155,3 @@ def collection_order(season: SeasonEntry) -> tuple[int, str]:
     """Seasons newest first (2022-s1 before 2021-s2), then the other collections by id."""
     m = SEASON_ID.fullmatch(season.id)
     return (0, f"{9999 - int(m['year']):04d}-{99 - int(m['number']):02d}") if m else (1, season.id)
-
-
-def legacy_pages(season: SeasonEntry) -> list[str]:
-    """Site paths where an old upstream path of the season lands: 'docs/zh_CN/FAQ/x.md' ->
-    'zh_CN/FAQ/x.html' and 'zh_CN/FAQ/x/index.html' (as rendered by documentation hosts)."""
-    out = []
-    for path in season.legacy_paths:
-        stem = path.removeprefix("docs/").removesuffix(".md")
-        out.extend([f"{stem}.html", f"{stem}/index.html"])
-    return out

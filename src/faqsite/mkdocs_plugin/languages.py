@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,23 @@ def languages(config: Any) -> list[Language]:
 
 
 def current_language(config: Any) -> str:
+    """The language being built: mkdocs-static-i18n sets the theme's language for each build."""
     return str(config.theme.get("language") or "")
+
+
+def default_language(config: Any) -> Language | None:
+    return next((lang for lang in languages(config) if lang.default), None)
+
+
+def build_language(config: Any) -> Language | None:
+    return next((lang for lang in languages(config) if lang.locale == current_language(config)), None)
+
+
+def is_default_build(config: Any) -> bool:
+    """True in the default language's build, which mkdocs-static-i18n runs first and which, in its
+    post-build event, builds the other languages: whole-site work happens there, once."""
+    default = default_language(config)
+    return default is None or default.locale == current_language(config)
 
 
 def neutral_url(url: str, langs: list[Language]) -> str:
@@ -42,7 +57,3 @@ def twin_urls(url: str, langs: list[Language]) -> dict[str, str]:
     """locale -> site-relative URL of the same page in that language."""
     neutral = neutral_url(url, langs)
     return {lang.locale: lang.prefix + neutral for lang in langs}
-
-
-def absolute(url: str, site_url: str | None) -> str | None:
-    return urljoin(site_url, url) if site_url else None

@@ -3,18 +3,19 @@
 Each English heading records the fingerprint of the Chinese question it
 translates (``data-source-hash``). When the Chinese question changes, the
 fingerprints part: the English question is outdated until someone updates it
-and stamps it again (``faqsite translations stamp``).
+and stamps it again (``faqsite stamp``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from faqsite.errors import Problem
 from faqsite.fileio import write_atomically
-from faqsite.pages import QUESTION, read_page
+from faqsite.markdown.model import HEADING_ATTRS, SitePage, read_page
 from faqsite.translations.twins import twins
 
 
@@ -37,11 +38,12 @@ class Status:
         return not self.missing and self.recorded != self.current
 
 
-def statuses(docs: Path) -> list[Status]:
+def statuses(docs: Path, read: Callable[[Path], SitePage] = read_page) -> list[Status]:
+    """Every Chinese question with its translation's state; ``read`` parses a page (the plugin's is cached)."""
     out = []
     for twin in twins(docs):
-        zh = read_page(twin.source)
-        en = {q.id: q for q in read_page(twin.target).questions} if twin.target.exists() else {}
+        zh = read(twin.source)
+        en = {q.id: q for q in read(twin.target).questions} if twin.target.exists() else {}
         for q in zh.questions:
             e = en.get(q.id)
             out.append(
@@ -88,17 +90,15 @@ HASH_ATTR = re.compile(r'\s*data-source-hash="[0-9a-f]*"')
 def stamp(docs: Path, en_page: Path, ids: set[str] | None = None) -> list[str]:
     """Record the current Chinese fingerprints in ``en_page``; return the ids stamped."""
     current = {s.id: s.current for s in statuses(docs) if s.en_path.resolve() == en_page.resolve() and not s.missing}
-    lines = en_page.read_text(encoding="utf-8").split("\n")
+    page = read_page(en_page)
+    lines = page.text.split("\n")
     stamped = []
-    for i, line in enumerate(lines):
-        m = QUESTION.match(line)
-        if not m:
+    for q in page.questions:
+        if q.id not in current or (ids is not None and q.id not in ids):
             continue
-        attrs = HASH_ATTR.sub("", m["attrs"]).strip()
-        id_match = re.search(r"#([\w-]+)", attrs)
-        if not id_match or id_match[1] not in current or (ids is not None and id_match[1] not in ids):
-            continue
-        lines[i] = f'## {m["label"]}: {m["title"]} {{{attrs} data-source-hash="{current[id_match[1]]}"}}'
-        stamped.append(id_match[1])
+        m = HEADING_ATTRS.search(lines[q.line - 1])
+        attrs = HASH_ATTR.sub("", m["attrs"]).strip() if m else f"#{q.id}"
+        lines[q.line - 1] = f'## {q.label}: {q.title} {{{attrs} data-source-hash="{current[q.id]}"}}'
+        stamped.append(q.id)
     write_atomically({en_page: "\n".join(lines)})
     return stamped

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from faqsite.errors import Problem
-from faqsite.pages import PageQuestion, SitePage, expected_id, read_page
+from faqsite.markdown.model import PageQuestion, SitePage, expected_id, read_page
 from faqsite.translations.twins import orphans, twins
 
 

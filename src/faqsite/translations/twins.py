@@ -11,7 +11,6 @@ TARGET_LANG = "en"
 
 @dataclass(frozen=True)
 class Twin:
-    rel: Path  # path below the language folder
     source: Path  # the Chinese page
     target: Path  # the English page (may not exist)
 
@@ -20,7 +19,7 @@ def twins(docs: Path) -> list[Twin]:
     """Every Chinese page with the path its English twin has (or must have)."""
     src_root, dst_root = docs / SOURCE_LANG, docs / TARGET_LANG
     return [
-        Twin(p.relative_to(src_root), p, dst_root / p.relative_to(src_root)) for p in sorted(src_root.rglob("*.md"))
+        Twin(p, dst_root / p.relative_to(src_root)) for p in sorted(src_root.rglob("*.md"))
     ]
 
 

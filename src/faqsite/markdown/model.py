@@ -1,0 +1,316 @@
+"""A page of the site, parsed once into plain data: the one model every reader of docs/ shares.
+
+``read_page`` parses a Markdown page with markdown-it-py, configured as the
+site's Python-Markdown renders (front matter by MkDocs' rule, attribute lists
+on headings, links and images, fences, tables), into a :class:`SitePage`:
+front matter, headings with their ids, questions with label, id, source lines
+and answer, links, images, code blocks and raw HTML, each with its 1-based
+line. The importer's merge, ``check``, ``parity``, ``freshness`` and the
+MkDocs plugin all read pages through it, so there is one rule for what is a
+heading, a link or code. ``tests/markdown`` renders pages with the site's own
+Markdown configuration and asserts that the model agrees with the HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown.extensions.toc import slugify
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from faqsite.errors import Problem, SourceError
+
+# MkDocs' front matter rule (mkdocs.utils.meta): '---', YAML, then '---' or '...'
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+# Python-Markdown's attr_list on a heading: the last "{...}" of the line, after a space
+HEADING_ATTRS = re.compile(r"[ ]+\{:?[ ]*(?P<attrs>[^}\n ][^\n]*)[ ]*\}[ ]*$")
+# ... and right after an inline element (a link, an image, emphasis, code): "{...}" up to the line's last "}"
+INLINE_ATTRS = re.compile(r"^\{:?[ ]*(?P<attrs>[^}\n ][^\n]*)[ ]*\}")
+# attr_list's items: key="value", key='value', key=value, #id, .class
+ATTR_ITEM = re.compile(r"""(?P<key>[^ =}]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^ =}]+))|(?P<word>[^ =}]+)""")
+QUESTION_TEXT = re.compile(r"(?P<label>Q\d+(?:\.\d+)+): (?P<title>.*)", re.S)
+LOOKS_LIKE_QUESTION = re.compile(r"Q\s*\d")
+# A code span: a run of backticks, content, the same run again (CommonMark), for one-line text such as titles
+CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
+
+_MD = MarkdownIt("commonmark").enable("table")
+# Links as written, whatever their scheme: Python-Markdown neither encodes nor
+# drops them, and `check` must see a "javascript:" link to report it.
+_MD.normalizeLink = lambda url: url  # type: ignore[method-assign]
+_MD.validateLink = lambda url: True  # type: ignore[method-assign]
+
+
+def parse_attrs(text: str) -> dict[str, str]:
+    """``'#q3-2 .x data-source-hash="ab"'`` -> ``{'id': 'q3-2', 'class': 'x', 'data-source-hash': 'ab'}``."""
+    out: dict[str, str] = {}
+    classes: list[str] = []
+    for m in ATTR_ITEM.finditer(text):
+        if m["word"]:
+            word = m["word"]
+            if word.startswith("#"):
+                out["id"] = word[1:]
+            elif word.startswith("."):
+                classes.append(word[1:])
+        else:
+            out[m["key"]] = next(v for v in (m["dq"], m["sq"], m["bare"]) if v is not None)
+    if classes:
+        out["class"] = " ".join(classes)
+    return out
+
+
+def question_key(label: str, title: str, body: str) -> str:
+    """What a change to a question is judged on, by the freshness check and the import merge alike:
+    label, title and answer, with whitespace at line ends, in titles and at the edges ignored."""
+    answer = "\n".join(line.rstrip() for line in body.strip().splitlines())
+    return "\n".join([label, " ".join(title.split()), answer])
+
+
+def expected_id(label: str) -> str:
+    """``Q3.2`` -> ``q3-2``: the language-neutral id both editions share."""
+    return "q" + label[1:].replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # Markdown source of the heading, without its attribute list
+    plain: str  # the text a reader sees (code spans and links reduced to their text)
+    attrs: dict[str, str]
+    line: int
+
+    @property
+    def id(self) -> str | None:
+        return self.attrs.get("id")
+
+    @property
+    def anchor(self) -> str:
+        """The id the rendered heading gets: its own, else the table of contents' slug."""
+        return self.id or slugify(self.plain, "-")
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    line: int
+    attrs: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    line: int
+    attrs: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Code:
+    info: str  # the fence's info string ("python", "math"); "" for indented code
+    line: int  # first line (the opening fence)
+    end: int  # line after the block
+
+    @property
+    def is_math(self) -> bool:
+        return self.info.split(" ", 1)[0] == "math"
+
+
+@dataclass(frozen=True)
+class Html:
+    text: str  # raw HTML as written, a block or an inline tag
+    line: int
+
+
+@dataclass
+class PageQuestion:
+    label: str
+    id: str
+    title: str
+    body: str
+    line: int  # 1-based line of the heading
+    end: int  # line after the answer (the next question's heading, or past the end)
+    source_hash: str | None  # for English questions: the Chinese version translated
+    links_in: list[Link] = field(default_factory=list)
+    images_in: list[Image] = field(default_factory=list)
+    code_in: list[Code] = field(default_factory=list)
+
+    def fingerprint(self) -> str:
+        """Short hash of the question as written (see :func:`question_key`)."""
+        return hashlib.sha256(question_key(self.label, self.title, self.body).encode("utf-8")).hexdigest()[:8]
+
+    def figures(self) -> list[str]:
+        return [Path(i.src).name for i in self.images_in]
+
+    def links(self) -> list[str]:
+        return [link.href for link in self.links_in]
+
+    def code_blocks(self) -> int:
+        return sum(1 for c in self.code_in if not c.is_math)
+
+    def formulas(self) -> int:
+        return sum(1 for c in self.code_in if c.is_math)
+
+
+@dataclass
+class SitePage:
+    path: Path
+    meta: dict[str, Any]
+    questions: list[PageQuestion] = field(default_factory=list)
+    text: str = ""
+    body_line: int = 1  # first line after the front matter
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    code: list[Code] = field(default_factory=list)
+    html: list[Html] = field(default_factory=list)
+    attr_lists: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # every {...} the renderer applies
+
+    def line_of(self, pattern: str) -> int:
+        """1-based line of the first line containing ``pattern`` (1 if none)."""
+        for i, line in enumerate(self.text.splitlines(), 1):
+            if pattern in line:
+                return i
+        return 1
+
+    @cached_property
+    def code_lines(self) -> frozenset[int]:
+        return frozenset(n for c in self.code for n in range(c.line, c.end))
+
+    def prose_lines(self) -> Iterator[tuple[int, str]]:
+        """(line number, text with code spans emptied) for the lines outside front matter and code blocks."""
+        for n, line in enumerate(self.text.split("\n")[self.body_line - 1 :], self.body_line):
+            if n not in self.code_lines:
+                yield n, CODE_SPAN.sub("``", line)
+
+    def anchors(self) -> set[str]:
+        """Ids the rendered page offers to links: its headings' ids and slugs."""
+        return {h.anchor for h in self.headings}
+
+
+def parse_page(text: str, path: Path) -> SitePage:
+    """``text`` (the content of ``path``) as a :class:`SitePage`; malformed front matter is a SourceError."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta: dict[str, Any] = {}
+    body_line = 1
+    if m := FRONT_MATTER.match(text):
+        body_line = text[: m.end()].count("\n") + 1
+        try:
+            loaded = yaml.safe_load(m["yaml"])
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = 2 + (mark.line if mark is not None else 0)
+            what = getattr(exc, "problem", None) or "not YAML"
+            raise SourceError(
+                [Problem(str(path), line, f"front matter is malformed: {what} (expected 'key: value' lines)")]
+            ) from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise SourceError([Problem(str(path), 2, "front matter is not a mapping (expected 'key: value' lines)")])
+        meta = loaded or {}
+    # the body keeps its line numbers: the front matter becomes blank lines
+    lines = text.split("\n")
+    body = "\n" * (body_line - 1) + "\n".join(lines[body_line - 1 :])
+    page = SitePage(path, meta, text=text, body_line=body_line)
+    tokens = _MD.parse(body)
+    for n, token in enumerate(tokens):
+        start = token.map[0] + 1 if token.map else 0
+        if token.type in ("fence", "code_block") and token.map:
+            page.code.append(Code(token.info.strip(), start, token.map[1] + 1))
+        elif token.type == "html_block":
+            page.html.append(Html(token.content, start))
+        elif token.type == "heading_open":
+            heading = _heading(token, tokens[n + 1], start)
+            page.headings.append(heading)
+            if heading.attrs:
+                page.attr_lists.append((start, heading.attrs))
+        if token.type == "inline" and token.children:
+            _inline(page, token.children, lines, start, token.map[1] if token.map else start)
+    page.questions = _questions(page, lines)
+    return page
+
+
+def read_page(path: Path) -> SitePage:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError([Problem(str(path), 1, f"not UTF-8 text ({exc.reason}) (expected a UTF-8 Markdown file)")]) from None
+    return parse_page(text, path)
+
+
+def _heading(open_: Token, inline: Token, line: int) -> Heading:
+    source = inline.content
+    attrs: dict[str, str] = {}
+    if m := HEADING_ATTRS.search(source):
+        attrs = parse_attrs(m["attrs"])
+        source = source[: m.start()]
+    plain = _plain(inline.children or [])
+    if m := HEADING_ATTRS.search(plain):
+        plain = plain[: m.start()]
+    return Heading(int(open_.tag[1]), source.strip(), plain.strip(), attrs, line)
+
+
+def _plain(children: list[Token]) -> str:
+    return "".join(c.content for c in children if c.type in ("text", "code_inline", "softbreak", "html_inline"))
+
+
+def _inline(page: SitePage, children: list[Token], lines: list[str], first: int, last: int) -> None:
+    """Links, images, attribute lists and inline HTML of one block, each on the line where its source appears."""
+
+    def line_of(needle: str) -> int:
+        for n in range(first, max(first, last) + 1):
+            if n - 1 < len(lines) and needle and needle in lines[n - 1]:
+                return n
+        return first
+
+    closes = ("link_close", "image", "code_inline", "em_close", "strong_close")
+    for n, child in enumerate(children):
+        if child.type == "link_open":
+            href = str(child.attrs.get("href", ""))
+            page.links.append(Link(href, line_of(href), {}))
+        elif child.type == "image":
+            src = str(child.attrs.get("src", ""))
+            page.images.append(Image(src, child.content, line_of(src), {}))
+        elif child.type == "html_inline":
+            page.html.append(Html(child.content, line_of(child.content)))
+        following = children[n + 1] if n + 1 < len(children) else None
+        tail = following.content if following is not None and following.type == "text" else ""
+        if child.type in closes and (m := INLINE_ATTRS.match(tail)):
+            # the element the attribute list applies to, as Python-Markdown's attr_list does
+            attrs = parse_attrs(m["attrs"])
+            page.attr_lists.append((line_of(m.group(0)), attrs))
+            if child.type == "image":
+                page.images[-1].attrs.update(attrs)
+            elif child.type == "link_close":
+                page.links[-1].attrs.update(attrs)
+        if child.children:
+            _inline(page, child.children, lines, first, last)
+
+
+def _questions(page: SitePage, lines: list[str]) -> list[PageQuestion]:
+    heads = [
+        (h, m) for h in page.headings if h.level == 2 and (m := QUESTION_TEXT.fullmatch(h.text)) is not None
+    ]
+    out = []
+    for n, (h, m) in enumerate(heads):
+        end = heads[n + 1][0].line if n + 1 < len(heads) else len(lines) + 1
+        out.append(
+            PageQuestion(
+                label=m["label"],
+                id=h.id or "",
+                title=m["title"].strip(),
+                body="\n".join(lines[h.line : end - 1]).strip(),
+                line=h.line,
+                end=end,
+                source_hash=h.attrs.get("data-source-hash"),
+                links_in=[x for x in page.links if h.line < x.line < end],
+                images_in=[x for x in page.images if h.line < x.line < end],
+                code_in=[x for x in page.code if h.line < x.line < end],
+            )
+        )
+    return out
