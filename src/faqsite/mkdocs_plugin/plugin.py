@@ -46,8 +46,9 @@ from faqsite.translations.freshness import Status, statuses
 log = get_plugin_logger(__name__)
 
 # Third-party chatter a reader of the build log does not need: jieba's
-# dictionary loading, and mkdocs-static-i18n's per-option "Overriding …" lines.
-QUIET_LOGGERS = ("jieba", "mkdocs.plugins.mkdocs_static_i18n")
+# dictionary loading, and mkdocs-static-i18n's per-option "Overriding …" lines
+# (its logger is named after the engine: MkDocs or ProperDocs).
+QUIET_LOGGERS = ("jieba", "mkdocs.plugins.mkdocs_static_i18n", "properdocs.plugins.mkdocs_static_i18n")
 
 
 class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
