@@ -36,9 +36,10 @@ def split_index(index: dict[str, Any], prefixes: dict[str, str]) -> dict[str, di
                 break
     for locale, idx in out.items():
         langs = idx.get("config", {}).get("lang")
-        if isinstance(langs, list) and locale in langs:
-            # each index is searched with its own language's pipeline
-            idx["config"]["lang"] = [locale] if locale != "zh" else sorted({"zh", "en"} & set(langs))
+        if isinstance(langs, list) and locale in langs and prefixes[locale]:
+            # another language's index is searched with that language's pipeline alone; the default
+            # language's keeps every pipeline (Chinese answers are full of English terms)
+            idx["config"]["lang"] = [locale]
     return out
 
 
