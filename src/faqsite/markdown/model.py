@@ -38,6 +38,7 @@ INLINE_ATTRS = re.compile(r"^\{:?[ ]*(?P<attrs>[^}\n ][^\n]*)[ ]*\}")
 ATTR_ITEM = re.compile(r"""(?P<key>[^ =}]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^ =}]+))|(?P<word>[^ =}]+)""")
 QUESTION_TEXT = re.compile(r"(?P<label>Q\d+(?:\.\d+)+): (?P<title>.*)", re.S)
 LOOKS_LIKE_QUESTION = re.compile(r"Q\s*\d")
+UNIQUE_ID = re.compile(r"^(.*)_([0-9]+)$")  # toc's rule for a repeated id
 # A code span: a run of backticks, content, the same run again (CommonMark), for one-line text such as titles
 CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 
@@ -189,9 +190,26 @@ class SitePage:
             if n not in self.code_lines:
                 yield n, CODE_SPAN.sub("``", line)
 
+    def heading_ids(self) -> list[str]:
+        """The ids the rendered headings get, in order, as Python-Markdown's toc gives them: an explicit
+        id as written; otherwise the slug, made unique against every id before it ('_1', 'notes_1')."""
+        used = {h.id for h in self.headings if h.id}
+        out = []
+        for h in self.headings:
+            if h.id:
+                out.append(h.id)
+                continue
+            slug = h.anchor
+            while slug in used or not slug:
+                m = UNIQUE_ID.match(slug)
+                slug = f"{m[1]}_{int(m[2]) + 1}" if m else f"{slug}_1"
+            used.add(slug)
+            out.append(slug)
+        return out
+
     def anchors(self) -> set[str]:
-        """Ids the rendered page offers to links: its headings' ids and slugs."""
-        return {h.anchor for h in self.headings}
+        """Ids the rendered page offers to links: its headings' ids."""
+        return set(self.heading_ids())
 
 
 def parse_page(text: str, path: Path) -> SitePage:
@@ -237,7 +255,7 @@ def parse_page(text: str, path: Path) -> SitePage:
 
 def read_page(path: Path) -> SitePage:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads pages: a byte-order mark is dropped
     except UnicodeDecodeError as exc:
         raise SourceError([Problem(str(path), 1, f"not UTF-8 text ({exc.reason}) (expected a UTF-8 Markdown file)")]) from None
     return parse_page(text, path)
@@ -250,7 +268,7 @@ def _heading(open_: Token, inline: Token, line: int) -> Heading:
         attrs = parse_attrs(m["attrs"])
         source = source[: m.start()]
     plain = _plain(inline.children or [])
-    if m := HEADING_ATTRS.search(plain):
+    if attrs and (m := HEADING_ATTRS.search(plain)):
         plain = plain[: m.start()]
     return Heading(int(open_.tag[1]), source.strip(), plain.strip(), attrs, line)
 
@@ -275,7 +293,7 @@ def _inline(page: SitePage, children: list[Token], lines: list[str], first: int,
             page.links.append(Link(href, line_of(href), {}))
         elif child.type == "image":
             src = str(child.attrs.get("src", ""))
-            page.images.append(Image(src, child.content, line_of(src), {}))
+            page.images.append(Image(src, _plain(child.children or []), line_of(src), {}))
         elif child.type == "html_inline":
             page.html.append(Html(child.content, line_of(child.content)))
         following = children[n + 1] if n + 1 < len(children) else None
