@@ -8,7 +8,7 @@ from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
 from faqsite.importer.render import page_text
-from faqsite.markdown.model import parse_page, read_page
+from faqsite.markdown.model import SitePage, parse_page
 from faqsite.translations.freshness import Status
 
 NOT_TRANSLATED = '!!! warning "Not translated yet"\n    Not yet in English on this page: {links} (in Chinese).\n'
@@ -50,9 +50,8 @@ def with_notices(
     return "\n".join(out)
 
 
-def stand_in(source: Path, fallback_title: str) -> str:
+def stand_in(zh: SitePage, fallback_title: str) -> str:
     """The preview's page for a missing English page: the Chinese page's front matter and a notice."""
-    zh = read_page(source)
     meta = {k: v for k, v in zh.meta.items() if k in ("season", "issue", "part", "date", "title")}
     meta.setdefault("title", fallback_title)
     return page_text(meta, NOT_TRANSLATED_PAGE, [])

@@ -147,7 +147,8 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             if not src_uri.startswith(f"{lang}/") or src_uri in files.src_uris:
                 continue
             source = next(s.zh_path for s in self.translations if s.en_path == path)
-            files.append(File.generated(config, src_uri, content=notices.stand_in(source, src_uri)))
+            stand_in = notices.stand_in(self.pages.read(source), src_uri)  # parsed already, for the statuses
+            files.append(File.generated(config, src_uri, content=stand_in))
 
     @event_priority(-110)  # after mkdocs-static-i18n has dropped its language sections
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
