@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -26,7 +27,28 @@ UNSAFE_HTML = [
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-Rule = Callable[[SitePage, Path], Iterator[Problem]]
+
+
+@dataclass
+class Tree:
+    """The docs folder under check, and each page read once (a link's target is read when first needed)."""
+
+    root: Path
+    pages: dict[Path, SitePage | None] = field(default_factory=dict)
+
+    def anchors(self, path: Path) -> set[str] | None:
+        """Ids a page offers: explicit {#id} attributes and the slugs of other headings (None for a
+        page that cannot be read: its own problem is reported with it)."""
+        if path not in self.pages:
+            try:
+                self.pages[path] = read_page(path)
+            except SourceError:
+                self.pages[path] = None
+        page = self.pages[path]
+        return page.anchors() if page is not None else None
+
+
+Rule = Callable[[SitePage, Tree], Iterator[Problem]]
 
 
 def problem(page: SitePage, line: int, message: str) -> Problem:
@@ -36,8 +58,8 @@ def problem(page: SitePage, line: int, message: str) -> Problem:
 # --- rules -------------------------------------------------------------------
 
 
-def front_matter(page: SitePage, docs: Path) -> Iterator[Problem]:
-    rel = page.path.relative_to(docs).as_posix()
+def front_matter(page: SitePage, tree: Tree) -> Iterator[Problem]:
+    rel = page.path.relative_to(tree.root).as_posix()
     if "/faq/" not in f"/{rel}":
         return
     if not page.text.startswith("---\n"):
@@ -67,7 +89,7 @@ def front_matter(page: SitePage, docs: Path) -> Iterator[Problem]:
             yield problem(page, page.line_of("date:"), f"date '{date}' is malformed (expected YYYY-MM-DD)")
 
 
-def question_headings(page: SitePage, docs: Path) -> Iterator[Problem]:
+def question_headings(page: SitePage, tree: Tree) -> Iterator[Problem]:
     seen_ids: dict[str, int] = {}
     for heading in page.headings:
         if heading.id is not None:
@@ -106,7 +128,7 @@ def question_headings(page: SitePage, docs: Path) -> Iterator[Problem]:
                 next_index = int(number[-1]) + 1
 
 
-def images(page: SitePage, docs: Path) -> Iterator[Problem]:
+def images(page: SitePage, tree: Tree) -> Iterator[Problem]:
     for image in page.images:
         src = image.src
         if not image.alt.strip():
@@ -119,10 +141,10 @@ def images(page: SitePage, docs: Path) -> Iterator[Problem]:
             continue
         target = (page.path.parent / unquote(urlsplit(src).path)).resolve()
         if not target.is_file():
-            yield problem(page, image.line, f"image {src} not found (expected a file at {_rel(target, docs)})")
+            yield problem(page, image.line, f"image {src} not found (expected a file at {_rel(target, tree.root)})")
 
 
-def links(page: SitePage, docs: Path) -> Iterator[Problem]:
+def links(page: SitePage, tree: Tree) -> Iterator[Problem]:
     for link in page.links:
         href = link.href
         if SCHEME.match(href) or href.startswith("//"):
@@ -132,21 +154,22 @@ def links(page: SitePage, docs: Path) -> Iterator[Problem]:
         target = page.path if not path else (page.path.parent / path).resolve()
         if path and target.suffix != ".md":
             if not target.exists():
-                yield problem(page, link.line, f"link {href} leads to a missing file (expected {_rel(target, docs)})")
+                yield problem(page, link.line, f"link {href} leads to a missing file (expected {_rel(target, tree.root)})")
             continue
         if not target.is_file():
-            yield problem(page, link.line, f"link {href} leads to a missing page (expected {_rel(target, docs)})")
+            yield problem(page, link.line, f"link {href} leads to a missing page (expected {_rel(target, tree.root)})")
             continue
-        if parts.fragment and parts.fragment not in anchors(target):
+        ids = tree.anchors(target) if parts.fragment else None
+        if parts.fragment and ids is not None and parts.fragment not in ids:
             yield problem(
                 page,
                 link.line,
-                f"link {href} leads to a missing anchor #{parts.fragment} (expected an id of {_rel(target, docs)})",
+                f"link {href} leads to a missing anchor #{parts.fragment} (expected an id of {_rel(target, tree.root)})",
             )
 
 
-def spacing(page: SitePage, docs: Path) -> Iterator[Problem]:
-    if page.path.relative_to(docs).parts[0] != SOURCE_LANG:
+def spacing(page: SitePage, tree: Tree) -> Iterator[Problem]:
+    if page.path.relative_to(tree.root).parts[0] != SOURCE_LANG:
         return
     for line_no, _text in page.prose_lines():
         raw = page.text.split("\n")[line_no - 1]
@@ -161,7 +184,7 @@ def spacing(page: SitePage, docs: Path) -> Iterator[Problem]:
             )
 
 
-def unsafe_html(page: SitePage, docs: Path) -> Iterator[Problem]:
+def unsafe_html(page: SitePage, tree: Tree) -> Iterator[Problem]:
     """Raw HTML, attribute lists and links, as the renderer will apply them (the build sanitizes as well)."""
     found: list[tuple[int, str]] = [(h.line, h.text) for h in page.html]
     found += [(line, " ".join(f'<x {k}="{v}">' for k, v in attrs.items())) for line, attrs in page.attr_lists]
@@ -178,11 +201,6 @@ RULES: list[Rule] = [front_matter, question_headings, images, links, spacing, un
 
 
 # --- helpers -----------------------------------------------------------------
-
-
-def anchors(path: Path) -> set[str]:
-    """Ids a page offers: explicit {#id} attributes and the slugs of other headings."""
-    return read_page(path).anchors()
 
 
 def _rel(path: Path, docs: Path) -> str:
@@ -202,15 +220,17 @@ def _excerpt(raw: str, fixed: str) -> str:
 def check_docs(docs: Path) -> list[Problem]:
     """Every problem in the Markdown pages under ``docs``, in file and line order."""
     docs = docs.resolve()
+    tree = Tree(docs)
     problems: list[Problem] = []
     for path in sorted(docs.rglob("*.md")):
         try:
-            page = read_page(path)
+            page = tree.pages[path] = read_page(path)
         except SourceError as exc:
+            tree.pages[path] = None
             problems.extend(exc.problems)
             continue
         for rule in RULES:
-            problems.extend(rule(page, docs))
+            problems.extend(rule(page, tree))
     for twin in twins(docs):
         if not twin.target.exists():
             problems.append(

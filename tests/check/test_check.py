@@ -21,6 +21,7 @@ class Case(TypedDict, total=False):
     id: str
     replace: dict[str, str]  # in the Chinese page ZH, old text: new text
     remove: list[str]  # files of the good tree left out
+    add: dict[str, str]  # more files: path: content
     expect: list[str]
 
 
@@ -36,6 +37,8 @@ def tree(tmp: Path, case: Case) -> Path:
             continue
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, encoding="utf-8")
+    for rel, content in (case.get("add") or {}).items():
+        (docs / rel).write_text(content, encoding="utf-8")
     return docs
 
 

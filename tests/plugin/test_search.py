@@ -10,6 +10,8 @@ import pytest
 
 from faqsite.mkdocs_plugin.search import glossary_terms, split_index
 
+ROOT = Path(__file__).resolve().parents[2]
+
 PREFIXES = {"zh": "", "en": "en/"}
 
 
@@ -112,3 +114,15 @@ def test_glossary_terms_without_a_glossary(tmp_path: Path) -> None:
     assert glossary_terms(tmp_path / "missing.yml") == []
     (tmp_path / "empty.yml").write_text("", encoding="utf-8")
     assert glossary_terms(tmp_path / "empty.yml") == []
+
+
+def test_the_segmenter_words_are_the_glossary_terms() -> None:
+    """mkdocs.yml gives Material's search the glossary's Chinese terms as jieba's user dictionary."""
+    words = ROOT / "data" / "search-words.txt"
+    expected = glossary_terms(ROOT / "data" / "glossary.yml")
+    assert words.read_text(encoding="utf-8").splitlines() == expected, (
+        f"{words.relative_to(ROOT)} is not data/glossary.yml's Chinese terms; rewrite it with: .venv/bin/python -c"
+        " \"from pathlib import Path; from faqsite.mkdocs_plugin.search import glossary_terms;"
+        " Path('data/search-words.txt').write_text(''.join(t + chr(10) for t in glossary_terms(Path('data/glossary.yml'))))\""
+    )
+    assert "jieba_dict_user: data/search-words.txt\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -112,6 +112,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(site: BuiltSite, tmp_path: Pa
     dest = tmp_path / "site"
     code, log = properdocs_build(dest, build_day(site.root))
     assert code == 0, f"properdocs build failed ({code}):\n{log}"
+    assert log.count("Documentation built in") == 1, f"one build, one line (as under MkDocs):\n{log}"
 
     # Each build names its own engine, so that this never compares MkDocs with MkDocs.
     mkdocs_tags, properdocs_tags = generator_tags(site.root), generator_tags(dest)

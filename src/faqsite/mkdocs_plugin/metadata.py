@@ -1,9 +1,13 @@
-"""Page descriptions for search engines and link previews, from each page's own rendered content."""
+"""What templates print from a page's front matter: its values escaped, and a description from the
+page's own rendered content when the front matter has none."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
+
+from markupsafe import escape
 
 QUESTION_LABEL = re.compile(r"Q\d")
 MAX_CHARS = 160
@@ -61,3 +65,21 @@ def describe(page_html: str) -> str:
     if len(text) < ENOUGH_CHARS:
         text = f"{text} {next((t for tag, t in parser.blocks if tag == 'p' and t), '')}".strip()
     return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1].rstrip() + "…"
+
+
+def escaped(value: Any) -> Any:
+    """Front matter as text: every string (in lists and mappings too) escaped as markup-safe HTML.
+
+    Themes print ``page.meta`` values as they are (Material's description and
+    title, MkDocs' navigation); a title written ``</title><script>…`` must reach
+    the page as text. Escaping is done once, here: a template's ``| e`` leaves a
+    ``Markup`` value unchanged, so nothing is escaped twice.
+    """
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: escaped(v) for k, v in value.items()}
+    return value
+

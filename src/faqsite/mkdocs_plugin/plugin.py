@@ -15,14 +15,15 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
-from mkdocs.commands.build import get_context
+from markupsafe import escape
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
+from mkdocs.utils import get_build_datetime, normalize_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from faqsite.errors import SourceError, display_path
@@ -38,9 +39,9 @@ from faqsite.mkdocs_plugin.languages import (
     languages,
     twin_urls,
 )
-from faqsite.mkdocs_plugin.metadata import describe
+from faqsite.mkdocs_plugin.metadata import describe, escaped
 from faqsite.mkdocs_plugin.pages import PageCache
-from faqsite.mkdocs_plugin.search import glossary_terms, split_index
+from faqsite.mkdocs_plugin.search import split_index
 from faqsite.translations.freshness import Status, statuses
 
 log = get_plugin_logger(__name__)
@@ -49,6 +50,18 @@ log = get_plugin_logger(__name__)
 # dictionary loading, and mkdocs-static-i18n's per-option "Overriding …" lines
 # (its logger is named after the engine: MkDocs or ProperDocs).
 QUIET_LOGGERS = ("jieba", "mkdocs.plugins.mkdocs_static_i18n", "properdocs.plugins.mkdocs_static_i18n")
+# Each engine's build log. mkdocs-static-i18n silences the start and end lines of the other languages'
+# builds in MkDocs' log only; under ProperDocs the log would say "Documentation built" once per language.
+BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
+
+
+class NestedBuildLines(logging.Filter):
+    """Drops the start and end lines of the builds run inside the default language's build."""
+
+    LINES = ("Building documentation to directory", "Documentation built in")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(self.LINES)
 
 
 class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
@@ -60,6 +73,10 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         self.files: Files | None = None
         self.nav: Navigation | None = None
         self.depth = 0  # language builds under way: 1 in the default one, 2 while it builds another
+        self.not_found: File | None = None  # this build's 404 page, in a language other than the default
+        self.default_not_found = ""  # the default language's 404 page, as MkDocs rendered it
+        self.nested_lines = NestedBuildLines()
+        self.engine = ""  # the engine as templates name it ("1.6.1" for MkDocs, "ProperDocs 1.6.7")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         for name in QUIET_LOGGERS:
@@ -74,11 +91,9 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.depth += 1
         self.catalog = Catalog([])
+        self.not_found = None
         if not self.config.enabled:
             return config
-        # Every language build would write its 404 page to the site root,
-        # the last one winning; on_post_build writes one per language.
-        config.theme.static_templates.discard("404.html")
         # Whole-site data, computed again for each build: the preview rebuilds after every change.
         self.translations = statuses(Path(config.docs_dir), self.pages.read)
         if self.depth == 1:
@@ -88,11 +103,12 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                         f"{display_path(s.en_path)}: {s.id}: translation missing"
                         f" (the Chinese question is at {display_path(s.zh_path)}:{s.zh_line})"
                     )
-            _feed_segmenter(Path(self.config.search_glossary))
         return config
 
     def on_build_error(self, *, error: Exception) -> None:
         self.depth = 0
+        for name in BUILD_LOGGERS:
+            logging.getLogger(name).removeFilter(self.nested_lines)
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -127,10 +143,15 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             # upstream's pages were Chinese, and their old paths one set for the whole site
             base = urlsplit(config.site_url or "/").path or "/"
             generated.update(redirects.redirect_pages(env, self.catalog, config=config, base=base))
+        elif "404.html" in config.theme.static_templates:
+            # MkDocs renders the theme's 404 page to the site root in every language's build;
+            # this language's own goes under its prefix, rendered once the navigation exists (on_env)
+            generated[f"{prefix}404.html"] = ""
         for src_uri, content in generated.items():
             if src_uri in files.src_uris:
                 raise PluginError(f"{src_uri}: generated by the faqsite plugin, and also a file in docs/")
             files.append(File.generated(config, src_uri, content=content))
+        self.not_found = files.get_file_from_path(f"{prefix}404.html") if prefix else None
 
     def _add_stand_ins(self, files: Files, config: MkDocsConfig) -> None:
         """In a preview (not strict), an English page not yet written stands in with a notice.
@@ -147,7 +168,8 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             if not src_uri.startswith(f"{lang}/") or src_uri in files.src_uris:
                 continue
             source = next(s.zh_path for s in self.translations if s.en_path == path)
-            stand_in = notices.stand_in(self.pages.read(source), src_uri)  # parsed already, for the statuses
+            zh = self.pages.read(source)  # parsed already, for the statuses
+            stand_in = notices.stand_in(zh, src_uri, env=config.theme.get_env(), config=config)
             files.append(File.generated(config, src_uri, content=stand_in))
 
     @event_priority(-110)  # after mkdocs-static-i18n has dropped its language sections
@@ -162,11 +184,61 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         self.env, self.files = env, files
         env.filters["faq_inline"] = inline_html
+        if self.not_found is not None and self.nav is not None:
+            self.not_found.content_string = self._render_404(env, files, config, self.nav)
         return env
 
+    def _render_404(self, env: Environment, files: Files, config: MkDocsConfig, nav: Navigation) -> str:
+        """This language's 404 page, from the theme's template and the context MkDocs gives error pages.
+
+        Like MkDocs for its own 404.html, URLs are absolute from the path of site_url: the
+        page is served at any missing path. Its language switch leads to each language's
+        home page, as mkdocs-static-i18n sets it for pages without a twin.
+        """
+        base = urlsplit(config.site_url or "/").path or "/"
+        context = TemplateContext(
+            nav=nav,
+            pages=files.documentation_pages(),
+            base_url=base,
+            extra_css=[normalize_url(path, base=base) for path in config.extra_css],
+            extra_javascript=[normalize_url(str(script), base=base) for script in config.extra_javascript],
+            mkdocs_version=self.engine or mkdocs_version,
+            build_date_utc=get_build_datetime(),
+            config=config,
+            page=None,
+        )
+        extra = cast(dict[str, Any], context)
+        extra["faq_catalog"] = self.catalog
+        return env.get_template("404.html").render(context)
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        """The engine's name for the generator tag of the 404 pages we render (the default language's
+        theme templates render before the other languages build)."""
+        self.engine = context["mkdocs_version"]
+        return context
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """The site root keeps the default language's 404 page.
+
+        MkDocs writes the theme's 404.html to the site root in each language's build; the
+        other languages build after the default one and would each replace it.
+        """
+        if template_name != "404.html" or not self.config.enabled:
+            return output_content
+        if is_default_build(config):
+            self.default_not_found = output_content
+            return output_content
+        return self.default_not_found or output_content
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """On an English page, a notice under each question whose Chinese original changed."""
-        if not self.config.enabled or self.env is None or page.file.abs_src_path is None:
+        """Front matter as text for the templates; on an English page, a notice under each question whose
+        Chinese original changed."""
+        if not self.config.enabled:
+            return markdown
+        page.meta = escaped(page.meta)
+        if self.env is None or page.file.abs_src_path is None:
             return markdown
         default = default_language(config)
         source_url = twin_urls(page.url, languages(config)).get(default.locale if default else "", "")
@@ -175,6 +247,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             path=Path(page.file.abs_src_path),
             url=page.url,
             source_url=source_url,
+            source_lang=default.locale if default else "",
             found=self.translations,
             env=self.env,
             config=config,
@@ -187,9 +260,9 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             if entry is not None and not (page.meta.get("issue") or page.meta.get("part")):
                 # a collection page: its own title and its units (prefaces repeat across collections)
                 listing = f"{entry.title} · " + " · ".join(u.title for u in entry.units)
-                page.meta["description"] = listing if len(listing) <= 155 else listing[:154].rstrip() + "…"
+                page.meta["description"] = escape(listing if len(listing) <= 155 else listing[:154].rstrip() + "…")
             else:
-                page.meta["description"] = describe(html)
+                page.meta["description"] = escape(describe(html))
         return html
 
     def on_page_context(
@@ -205,33 +278,22 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             ]
         return context
 
-    @event_priority(0)  # before mkdocs-static-i18n starts the next language's build
-    def _write_404_page(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled:
-            self._write_404(config)
+    @event_priority(0)  # before mkdocs-static-i18n builds the other languages
+    def _quiet_nested_builds(self, *, config: MkDocsConfig) -> None:
+        if self.depth == 1:
+            for name in BUILD_LOGGERS:
+                logging.getLogger(name).addFilter(self.nested_lines)
 
     @event_priority(-110)  # after mkdocs-static-i18n has built the other languages and merged their index
     def _finish(self, *, config: MkDocsConfig) -> None:
         self.depth -= 1
-        if self.config.enabled and self.depth == 0:
-            _split_search_index(config)
+        if self.depth == 0:
+            for name in BUILD_LOGGERS:
+                logging.getLogger(name).removeFilter(self.nested_lines)
+            if self.config.enabled:
+                _split_search_index(config)
 
-    on_post_build = CombinedEvent(_write_404_page, _finish)
-
-    def _write_404(self, config: MkDocsConfig) -> None:
-        """This language's 404 page: /404.html for the default language, /en/404.html for English."""
-        if self.env is None or self.files is None or self.nav is None:
-            return
-        lang = build_language(config)
-        prefix = lang.prefix if lang else ""
-        base = urlsplit(config.site_url or "/").path or "/"
-        # the language switch of a 404 page leads to each language's home page
-        roots = [{"name": lang.name, "link": base + lang.prefix, "lang": lang.locale} for lang in languages(config)]
-        config.extra.alternate = roots  # type: ignore[attr-defined]  # where mkdocs-static-i18n keeps it
-        context = dict(get_context(self.nav, self.files, config, base_url=base))
-        context["faq_catalog"] = self.catalog
-        html = self.env.get_template("404.html").render(context)
-        write_file(html.encode("utf-8"), str(Path(config.site_dir) / prefix / "404.html"))
+    on_post_build = CombinedEvent(_quiet_nested_builds, _finish)
 
 
 def _legacy(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
@@ -245,16 +307,6 @@ def _legacy(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
         if found is not None:
             out[found.collection] = ([found.upstream_path, *found.legacy_paths], found.legacy_anchors)
     return out
-
-
-def _feed_segmenter(glossary: Path) -> None:
-    """Glossary terms stay whole words in the Chinese search index (Material segments with jieba)."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    for term in glossary_terms(glossary):
-        jieba.add_word(term)
 
 
 def _split_search_index(config: MkDocsConfig) -> None:
