@@ -849,9 +849,9 @@ def fig_memory() -> Svg:
     svg = Svg(
         width,
         height,
-        "Peak memory: residual block vs plain block",
+        "Peak memory: residual block vs plain architecture",
         "A residual block keeps its input for the shortcut while the branch computes, "
-        "so two units are in memory at the peak; a plain block frees its input, peak one unit.",
+        "so two units are in memory at the peak; a plain architecture frees its input, peak one unit.",
     )
     line(svg, [(300, 24), (300, 384)], color=CARD_BORDER, width=1)
     in_y, conv_y, sum_y, out_y = 84, 152, 256, 300
@@ -860,7 +860,7 @@ def fig_memory() -> Svg:
     edge2 = (conv_y + bh + sum_y - SUM_RADIUS) / 2
     edge3 = (sum_y + SUM_RADIUS + out_y) / 2
     x_in, h_br, y_out = ("x", BLUE, False), ("h", ORANGE, False), ("y", GREEN, False)
-    panels = [(20, "Residual block"), (308, "Plain block")]
+    panels = [(20, "Residual block"), (308, "Plain architecture")]
     for x0, title in panels:
         px, mx = x0 + 66, x0 + 136
         text(svg, x0 + 136, 38, title, size=FONT_TITLE, bold=True)
