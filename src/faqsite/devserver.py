@@ -2,7 +2,8 @@
 
 Used by the benchmarks and the quality gates: gzip for text types when the
 client accepts it, ``Content-Length`` always, the language's 404 page for a
-missing path. Not for production.
+missing path, and the headers of the site's ``_headers`` file (its ``/*``
+block, as Netlify and Cloudflare Pages read it). Not for production.
 """
 
 from __future__ import annotations
@@ -25,8 +26,25 @@ def _gzipped(path: Path, mtime: float) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
+def site_headers(root: Path) -> list[tuple[str, str]]:
+    """The ``/*`` block of ``root/_headers``: indented ``Name: value`` lines under a ``/*`` line."""
+    path = root / "_headers"
+    if not path.is_file():
+        return []
+    out: list[tuple[str, str]] = []
+    block = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace():
+            block = line.strip()
+        elif block == "/*" and ":" in line:
+            name, _, value = line.strip().partition(":")
+            out.append((name.strip(), value.strip()))
+    return out
+
+
 def make_handler(root: Path) -> type[BaseHTTPRequestHandler]:
     root = root.resolve()
+    headers = site_headers(root)
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
@@ -77,6 +95,8 @@ def make_handler(root: Path) -> type[BaseHTTPRequestHandler]:
             # LinkChecker throttles every host to a few requests a second unless the host
             # answers with this header; this server runs on 127.0.0.1 for our own crawls only.
             self.send_header("LinkChecker", "unthrottled")
+            for name, value in headers:
+                self.send_header(name, value)
             if encoding:
                 self.send_header("Content-Encoding", encoding)
                 self.send_header("Vary", "Accept-Encoding")

@@ -21,12 +21,23 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+# Reports what the Content-Security-Policy blocks, in every document of the page, from its first script on.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__faqCspViolation(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
 class Recorder:
-    """Console errors, page errors and the hosts of every request a page makes."""
+    """Console errors, page errors, the hosts of every request a page makes, and CSP violations."""
 
     def __init__(self, page: Page) -> None:
         self.errors: list[str] = []
         self.requests: list[str] = []
+        self.violations: list[str] = []
+        page.expose_function("__faqCspViolation", lambda message: self.violations.append(message))
+        page.add_init_script(REPORT_CSP_VIOLATIONS)
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", lambda r: self.requests.append(r.url))
@@ -34,8 +45,11 @@ class Recorder:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
+    """A desktop page; after the test, no Content-Security-Policy violation may have happened in it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     p = context.new_page()
-    p.recorder = Recorder(p)  # type: ignore[attr-defined]
+    recorder = Recorder(p)
+    p.recorder = recorder  # type: ignore[attr-defined]
     yield p
     context.close()
+    assert recorder.violations == [], f"Content-Security-Policy violations: {recorder.violations}"

@@ -18,6 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
+from tests.browser.conftest import Recorder
 from tests.content import unit_pages
 
 pytestmark = pytest.mark.browser
@@ -119,8 +120,11 @@ class SearchBox:
 @pytest.fixture
 def search_page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
+    page = context.new_page()
+    recorder = Recorder(page)
+    yield page
     context.close()
+    assert recorder.violations == [], f"Content-Security-Policy violations: {recorder.violations}"
 
 
 # The page's own search worker (the URL search-setup.js gave Material), set up

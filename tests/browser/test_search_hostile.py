@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Dialog, Page
 
+from tests.browser.conftest import Recorder
 from tests.browser.test_search import SearchBox
 
 pytestmark = pytest.mark.browser
@@ -72,13 +73,17 @@ def boxes(browser: Browser, base_url: str) -> Iterator[dict[str, WatchedBox]]:
     """A search page per language, shared by the module; each test clears its box and its error log."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     opened: dict[str, WatchedBox] = {}
+    recorders = []
     for lang, path in (("zh", "/faq/2021-s1/issue-1/"), ("en", "/en/faq/2021-s1/issue-1/")):
         page = context.new_page()
+        recorders.append(Recorder(page))
         errors = watch(page)
         page.goto(base_url + path, wait_until="load")
         opened[lang] = WatchedBox(page, errors)
     yield opened
     context.close()
+    violations = [v for r in recorders for v in r.violations]
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
 
 
 @pytest.fixture

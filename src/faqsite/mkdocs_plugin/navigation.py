@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
@@ -18,7 +19,7 @@ def tidy_sections(items: list[Any], titles: dict[str, str]) -> None:
         item.children.sort(key=lambda c: (0, []) if _is_index(c) else (1, natural_key(_src_uri(c))))
         index = next((c for c in item.children if isinstance(c, Page) and _is_index(c)), None)
         if index is not None and index.file.src_uri in titles:
-            item.title = titles[index.file.src_uri]
+            item.title = escape(titles[index.file.src_uri])  # front matter: text, as the theme prints it as is
         tidy_sections(item.children, titles)
 
 

@@ -28,5 +28,7 @@ def redirect_pages(env: Environment, catalog: Catalog, *, config: object, base: 
     for season in catalog.seasons:
         targets = {anchor: base + season.url + target for anchor, target in season.legacy_anchors.items()}
         for path in legacy_pages(season):
-            out[path] = template.render(season=season, season_url=base + season.url, targets=targets, config=config)
+            out[path] = template.render(
+                season=season, season_url=base + season.url, targets=targets, base=base, config=config
+            )
     return out
