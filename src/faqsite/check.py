@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from faqsite.errors import Problem, SourceError
 from faqsite.importer.normalize import space_cjk
 from faqsite.markdown.model import LOOKS_LIKE_QUESTION, SitePage, expected_id, read_page
+from faqsite.security import confine
 from faqsite.translations.twins import SOURCE_LANG, twins
 
 UNSAFE_HTML = [
@@ -223,6 +224,8 @@ def check_docs(docs: Path) -> list[Problem]:
     tree = Tree(docs)
     problems: list[Problem] = []
     for path in sorted(docs.rglob("*.md")):
+        if any(p.is_symlink() for p in (path, *path.parents) if p.is_relative_to(docs)):
+            continue  # reported below, not read
         try:
             page = tree.pages[path] = read_page(path)
         except SourceError as exc:
@@ -231,6 +234,7 @@ def check_docs(docs: Path) -> list[Problem]:
             continue
         for rule in RULES:
             problems.extend(rule(page, tree))
+    problems += [Problem(str(link), 1, confine.MESSAGE) for link in confine.symlinks(docs)]
     for twin in twins(docs):
         if not twin.target.exists():
             problems.append(

@@ -7,10 +7,11 @@ from pathlib import Path
 
 
 def display_path(path: Path | str) -> str:
-    """The path relative to the working directory when it lies below it."""
+    """The path relative to the working directory when it lies below it (a symbolic link is named
+    where it is, not where it points)."""
     p = Path(path)
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return (p.parent.resolve() / p.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return p.as_posix()
 

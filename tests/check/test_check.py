@@ -62,3 +62,23 @@ def test_rule(tmp_path: Path, case: Case, capsys: pytest.CaptureFixture[str], mo
 def test_committed_docs_pass_the_check(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert run(["check"]) == 0, capsys.readouterr().out
+
+
+def test_symbolic_links_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link would publish what it points to (/proc/self/environ): files and folders, never read."""
+    docs = tree(tmp_path, {})
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "env.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")  # would be a problem if read
+    (docs / "assets").mkdir()
+    (docs / "assets" / "env.txt").symlink_to("/proc/self/environ")
+    (docs / "zh" / "linked").symlink_to(secret, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    assert run(["check", "--docs", "docs"]) == 1
+    message = "a symbolic link, which would publish what it points to (expected a regular file or folder)"
+    assert sorted(capsys.readouterr().out.splitlines()) == [
+        f"docs/assets/env.txt:1: {message}",
+        f"docs/zh/linked:1: {message}",
+    ]

@@ -42,7 +42,7 @@ from faqsite.mkdocs_plugin.languages import (
 from faqsite.mkdocs_plugin.metadata import describe, escaped
 from faqsite.mkdocs_plugin.pages import PageCache
 from faqsite.mkdocs_plugin.search import split_index
-from faqsite.security import csp, sanitize
+from faqsite.security import confine, csp, sanitize
 from faqsite.translations.freshness import Status, statuses
 
 log = get_plugin_logger(__name__)
@@ -118,6 +118,10 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        if self.depth == 1:
+            links = confine.symlinks(Path(config.docs_dir))
+            if links:
+                raise PluginError("; ".join(f"{display_path(link)}: {confine.MESSAGE}" for link in links))
         _add_shared_assets(files, config)
         if not config.strict:
             self._add_stand_ins(files, config)
@@ -340,8 +344,19 @@ def _legacy(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
             found = locks.read(path)
         except SourceError as exc:
             raise PluginError("; ".join(str(p) for p in exc.problems)) from None
-        if found is not None:
-            out[found.collection] = ([found.upstream_path, *found.legacy_paths], found.legacy_anchors)
+        if found is None:
+            continue
+        paths = [found.upstream_path, *found.legacy_paths]
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for old in paths:
+            why = redirects.unsafe_path(old)
+            if why is not None:
+                line = next((n for n, text in enumerate(lines, 1) if old in text), 1)
+                raise PluginError(
+                    f"{display_path(path)}:{line}: old upstream path {old!r} {why}"
+                    " (expected a relative path to a .md file, such as docs/zh_CN/FAQ/faq_2021_s1.md)"
+                )
+        out[found.collection] = (paths, found.legacy_anchors)
     return out
 
 

@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePosixPath
+
 from jinja2 import Environment
 
 from faqsite.mkdocs_plugin.catalog import Catalog, SeasonEntry
+
+SAFE_PATH = re.compile(r"[^\x00-\x1f\x7f\\:*?\"<>|#%]+")
+
+
+def unsafe_path(path: str) -> str | None:
+    """Why an old upstream path cannot be a place in the site (None if it can): the redirect page is
+    written at that path under the site directory, so it must stay there."""
+    parts = PurePosixPath(path).parts
+    if not SAFE_PATH.fullmatch(path):
+        return "holds characters a path in the site cannot"
+    if path.startswith("/") or PurePosixPath(path).is_absolute():
+        return "is absolute"
+    if any(part in ("..", ".") for part in parts) or "//" in path:
+        return "leaves its folder ('..', '.' or an empty part)"
+    if not path.endswith(".md"):
+        return "is not a Markdown file"
+    return None
 
 
 def legacy_pages(season: SeasonEntry) -> list[str]:
