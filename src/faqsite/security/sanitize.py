@@ -97,9 +97,6 @@ class _Tree(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.items.append((tag, *sorted(f"{k}={_style(k, v or '')}" for k, v in attrs)))
 
-    def handle_endtag(self, tag: str) -> None:
-        self.items.append((f"/{tag}",))
-
     def handle_data(self, data: str) -> None:
         if data.strip():
             self.items.append(("#text", " ".join(data.split())))
@@ -114,10 +111,7 @@ def tree(html: str) -> list[tuple[str, ...]]:
     parser = _Tree()
     parser.feed(html)
     parser.close()
-    return [item for item in parser.items if item[0] not in VOID_END]
-
-
-VOID_END = {f"/{tag}" for tag in ("br", "hr", "img", "wbr", "mspace", "none", "mprescripts")}
+    return parser.items
 
 
 def removed(html: str, cleaned: str) -> str | None:
@@ -129,6 +123,21 @@ def removed(html: str, cleaned: str) -> str | None:
         if old != new:
             return f"{_show(old)} (kept as {_show(new)})" if old[0] == new[0] else _show(old)
     return _show(before[len(after)]) if len(before) > len(after) else "markup"
+
+
+def element(tag: str, attrs: dict[str, str], text: str = "") -> str:
+    """The element a Markdown construct renders to, attribute values as Python-Markdown writes them
+    (character references kept, so ``&#106;avascript:`` is what a browser reads)."""
+    written = "".join(
+        f' {name}="{value.replace(chr(34), "&quot;").replace("<", "&lt;")}"' for name, value in attrs.items()
+    )
+    return f"<{tag}{written}>{text}</{tag}>"
+
+
+def removed_from(tag: str, attrs: dict[str, str]) -> str | None:
+    """What the sanitizer would take out of a ``tag`` element with these attributes, or None."""
+    html = element(tag, attrs, "x")
+    return removed(html, clean(html))
 
 
 def _show(item: tuple[str, ...]) -> str:
