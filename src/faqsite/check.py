@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from faqsite.errors import Problem, SourceError
 from faqsite.importer.normalize import space_cjk
 from faqsite.markdown.model import LOOKS_LIKE_QUESTION, SitePage, expected_id, read_page
-from faqsite.security import confine, sanitize
+from faqsite.security import confine, sanitize, svg
 from faqsite.translations.twins import SOURCE_LANG, twins
 
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -266,6 +266,10 @@ def check_docs(docs: Path) -> list[Problem]:
         for rule in RULES:
             problems.extend(rule(page, tree))
     problems += [Problem(str(link), 1, confine.MESSAGE) for link in confine.symlinks(docs)]
+    problems += [Problem(str(path), 1, confine.FILE_MESSAGE) for path in confine.unexpected_files(docs)]
+    for drawing in sorted(docs.rglob("*.svg")):
+        if not drawing.is_symlink():
+            problems += svg.problems(drawing)
     for twin in twins(docs):
         if not twin.target.exists():
             problems.append(

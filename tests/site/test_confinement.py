@@ -46,3 +46,16 @@ def test_a_symbolic_link_in_docs_stops_the_build(tmp_path: Path) -> None:
     assert code != 0
     assert "docs/assets/env.txt: a symbolic link, which would publish what it points to" in log, log
     assert not (tmp_path / "site/assets/env.txt").exists()
+
+
+def test_a_drawing_with_script_or_a_page_among_the_images_stops_the_build(tmp_path: Path) -> None:
+    project = project_copy(tmp_path / "project")
+    (project / "docs/images/faq/bad.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n', encoding="utf-8"
+    )
+    (project / "docs/images/faq/page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    code, log = run_build(tmp_path / "site", project / "mkdocs.yml", project)
+    assert code != 0
+    assert "docs/images/faq/bad.svg:2: <script> can run script in a drawing" in log, log
+    assert "docs/images/faq/page.html: a file the site would publish as is in its own origin" in log, log
+    assert not (tmp_path / "site/images/faq/page.html").exists()

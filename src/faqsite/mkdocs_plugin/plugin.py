@@ -42,7 +42,7 @@ from faqsite.mkdocs_plugin.languages import (
 from faqsite.mkdocs_plugin.metadata import describe, escaped
 from faqsite.mkdocs_plugin.pages import PageCache
 from faqsite.mkdocs_plugin.search import split_index
-from faqsite.security import confine, csp, sanitize
+from faqsite.security import confine, csp, sanitize, svg
 from faqsite.translations.freshness import Status, statuses
 
 log = get_plugin_logger(__name__)
@@ -119,9 +119,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if not self.config.enabled:
             return files
         if self.depth == 1:
-            links = confine.symlinks(Path(config.docs_dir))
-            if links:
-                raise PluginError("; ".join(f"{display_path(link)}: {confine.MESSAGE}" for link in links))
+            _refuse_unsafe_files(Path(config.docs_dir))
         _add_shared_assets(files, config)
         if not config.strict:
             self._add_stand_ins(files, config)
@@ -334,6 +332,15 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                 write_file(headers.encode("utf-8"), str(Path(config.site_dir) / "_headers"))
 
     on_post_build = CombinedEvent(_quiet_nested_builds, _finish)
+
+
+def _refuse_unsafe_files(docs: Path) -> None:
+    """Stop the build on what would publish the build machine or run script (faqsite.security)."""
+    problems = [f"{display_path(link)}: {confine.MESSAGE}" for link in confine.symlinks(docs)]
+    problems += [f"{display_path(path)}: {confine.FILE_MESSAGE}" for path in confine.unexpected_files(docs)]
+    problems += [str(p) for drawing in sorted(docs.rglob("*.svg")) if not drawing.is_symlink() for p in svg.problems(drawing)]
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def _legacy(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
