@@ -15,7 +15,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -276,6 +276,10 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         """The page's content through the allow-list; whatever it removes fails the strict build."""
         if not self.config.enabled:
             return html
+        if "title" not in page.meta and page.title:
+            # the title MkDocs takes from the first heading is sometimes markup, sometimes unescaped
+            # text (with raw HTML in the heading): the theme prints it as is, so make it text, escaped
+            page.meta["title"] = escape(Markup(page.title).striptags())
         cleaned = sanitize.clean(html)
         what = sanitize.removed(html, cleaned)
         if what is not None:
