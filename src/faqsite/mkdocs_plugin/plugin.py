@@ -315,6 +315,13 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                 {"lang": lang.locale, "url": url, "default": lang.default}
                 for lang, url in zip(langs, twin_urls(page.url, langs).values(), strict=False)
             ]
+            if config.site_url:
+                # the theme's hreflang links (extra.alternate, set per page by mkdocs-static-i18n just
+                # before): absolute, as search engines require; the switch keeps relative links
+                twins = {alt["lang"]: alt["url"] for alt in extra["faq_alternates"]}
+                for alt in getattr(config.extra, "alternate", None) or []:  # where the theme reads it
+                    if alt.get("lang") in twins:
+                        alt["link"] = config.site_url + twins[alt["lang"]]
         return context
 
     @event_priority(0)  # before mkdocs-static-i18n builds the other languages
