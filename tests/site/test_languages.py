@@ -90,3 +90,11 @@ def test_sitemap_lists_the_alternates(site: BuiltSite) -> None:
         alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
         path = loc.removeprefix(SITE_URL).removeprefix("en/")
         assert alternates == {"zh": SITE_URL + path, "en": SITE_URL + "en/" + path}
+
+
+def test_permalinks_are_labelled_in_the_page_language(site: BuiltSite) -> None:
+    titles: dict[str, set[str]] = {"zh": set(), "en": set()}
+    for page in content_pages(site.root):
+        titles[lang_of(site, page)] |= {str(a.get("title")) for a in soup(page).select("a.headerlink")}
+    assert len(titles["zh"]) == 1 and HAN.search(next(iter(titles["zh"]))), titles
+    assert len(titles["en"]) == 1 and not HAN.search(next(iter(titles["en"]))), titles

@@ -9,5 +9,8 @@ from mkdocs.config.base import Config
 class FaqSiteConfig(Config):
     enabled = c.Type(bool, default=True)
 
+    # the title of a heading's permalink (the toc extension's permalink_title), per language
+    permalink_title = c.DictOfItems(c.Type(str), default={})
+
     # collections: the import locks (data/upstream/<id>.yml) hold each collection's old upstream paths and anchors
     upstream_locks = c.Dir(exists=True, default="data/upstream")

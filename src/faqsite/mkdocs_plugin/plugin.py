@@ -90,6 +90,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         except ImportError:
             pass
 
+    @event_priority(-110)  # after mkdocs-static-i18n has set this build's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.depth += 1
         if self.depth == 1:
@@ -98,6 +99,9 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         self.not_found = None
         if not self.config.enabled:
             return config
+        title = self.config.permalink_title.get(current_language(config))
+        if title and "toc" in config.markdown_extensions:
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = title
         # Whole-site data, computed again for each build: the preview rebuilds after every change.
         self.translations = statuses(Path(config.docs_dir), self.pages.read)
         if self.depth == 1:
