@@ -208,8 +208,9 @@ def test_hit_at_5(search_page: Page, base_url: str, lang: str) -> None:
     assert rate >= HIT_AT_5, "\n".join(misses)
 
 
-# every eighth query of the set, typed into the box as a reader types it
-SAMPLE = {lang: QUERIES[lang][::8] for lang in ("zh", "en")}
+# a dozen queries spread over the set, typed into the box as a reader types them (the set can grow
+# without the test growing: hit@5 above ranks every query)
+SAMPLE = {lang: QUERIES[lang][:: max(1, len(QUERIES[lang]) // 12)] for lang in ("zh", "en")}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
