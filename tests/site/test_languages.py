@@ -76,6 +76,7 @@ def test_404_page_in_each_language(site: BuiltSite, path: str, lang: str, words:
     s = soup(site.root / path)
     assert s.html is not None and s.html["lang"] == lang
     assert words in present(s.select_one("article h1")).get_text()
+    assert "404" in present(s.title).get_text() and words in present(s.title).get_text()  # the tab says so
     home = s.select_one("article li a")
     assert home is not None and home["href"] == ("/" if lang == "zh" else "/en/")
 
@@ -98,3 +99,16 @@ def test_permalinks_are_labelled_in_the_page_language(site: BuiltSite) -> None:
         titles[lang_of(site, page)] |= {str(a.get("title")) for a in soup(page).select("a.headerlink")}
     assert len(titles["zh"]) == 1 and HAN.search(next(iter(titles["zh"]))), titles
     assert len(titles["en"]) == 1 and not HAN.search(next(iter(titles["en"]))), titles
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def test_dates_read_in_one_format_per_language(site: BuiltSite) -> None:
+    """Readers see dates as their language writes them ("2021 年 2 月 3 日", "February 3, 2021"), never ISO."""
+    for page in content_pages(site.root):
+        article = present(soup(page).select_one("article"))
+        for time in article.select("time"):
+            shown = time.get_text(strip=True)
+            assert not ISO_DATE.search(shown), (page, shown)
+            assert bool(HAN.search(shown)) == (lang_of(site, page) == "zh"), (page, shown)

@@ -98,7 +98,8 @@ def test_collection_page_lists_every_unit_and_question(site: BuiltSite, lang: st
         heading = s.select_one(f"article #{unit.rsplit('/', 1)[1]}")
         assert heading is not None, unit
         date = unit_pages(lang)[unit].meta.get("date")
-        assert date is None or str(date) in heading.get_text()
+        time = heading.select_one("time")
+        assert date is None or (time is not None and time.get("datetime") == str(date)), unit
     linked = []
     for a in s.select("article ul.faq-question-list a[href]"):
         target, fragment = resolve(site.root, html, str(a["href"]))
