@@ -119,7 +119,7 @@ def build_catalog(
         season = meta.get("season")
         if not season:
             continue
-        if src_uri.endswith("index.md"):
+        if src_uri.rsplit("/", 1)[-1] == "index.md":
             legacy = (legacy_of or {}).get(str(season), ([], {}))
             seasons[season] = SeasonEntry(
                 season,

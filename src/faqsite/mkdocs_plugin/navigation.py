@@ -41,4 +41,4 @@ def _src_uri(item: Any) -> str:
 
 
 def _is_index(item: Any) -> bool:
-    return isinstance(item, Page) and item.file.src_uri.endswith("index.md")
+    return isinstance(item, Page) and item.file.src_uri.rsplit("/", 1)[-1] == "index.md"

@@ -28,6 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from faqsite.errors import SourceError, display_path
 from faqsite.importer import lock as locks
+from faqsite.markdown.model import SitePage
 from faqsite.mkdocs_plugin import feeds, navigation, notices, redirects
 from faqsite.mkdocs_plugin.catalog import Catalog, build_catalog, inline_html
 from faqsite.mkdocs_plugin.config import FaqSiteConfig
@@ -103,7 +104,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if title and "toc" in config.markdown_extensions:
             config.mdx_configs.setdefault("toc", {})["permalink_title"] = title
         # Whole-site data, computed again for each build: the preview rebuilds after every change.
-        self.translations = statuses(Path(config.docs_dir), self.pages.read)
+        self.translations = statuses(Path(config.docs_dir), self._read)
         if self.depth == 1:
             for s in self.translations:
                 if s.missing:  # fails the strict build; an outdated translation does not
@@ -112,6 +113,13 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                         f" (the Chinese question is at {display_path(s.zh_path)}:{s.zh_line})"
                     )
         return config
+
+    def _read(self, path: Path) -> SitePage:
+        """A page of docs/, parsed once per build; a page that cannot be read stops the build, named."""
+        try:
+            return self.pages.read(path)
+        except SourceError as exc:
+            raise PluginError("\n".join(str(problem) for problem in exc.problems)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
         self.depth = 0
@@ -128,7 +136,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if not config.strict:
             self._add_stand_ins(files, config)
         docs = {f.src_uri: f for f in files.documentation_pages() if f.abs_src_path}
-        read = {uri: self.pages.read(Path(f.abs_src_path or "")) for uri, f in docs.items()}
+        read = {uri: self._read(Path(f.abs_src_path or "")) for uri, f in docs.items()}
         self.catalog = build_catalog(
             [(uri, docs[uri].url, page.meta) for uri, page in read.items()],
             {uri: [(q.label, q.title, q.id) for q in page.questions] for uri, page in read.items()},
@@ -182,7 +190,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             if not src_uri.startswith(f"{lang}/") or src_uri in files.src_uris:
                 continue
             source = next(s.zh_path for s in self.translations if s.en_path == path)
-            zh = self.pages.read(source)  # parsed already, for the statuses
+            zh = self._read(source)  # parsed already, for the statuses
             stand_in = notices.stand_in(zh, src_uri, env=config.theme.get_env(), config=config)
             files.append(File.generated(config, src_uri, content=stand_in))
 

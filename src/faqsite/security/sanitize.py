@@ -60,12 +60,31 @@ OTHER_HOST = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2})")
 TABINDEX = {"0", "-1"}
 
 
+def as_browsers_read(url: str) -> str:
+    """A URL as a browser reads it: leading and trailing controls and spaces stripped, tabs and line
+    breaks deleted anywhere, backslashes taken as slashes (the WHATWG URL parser's clean-up)."""
+    return (
+        url.strip(
+            "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13"
+            "\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+        )
+        .translate(URL_NOISE)
+        .replace("\\", "/")
+    )
+
+
+URL_NOISE = {ord("\t"): None, ord("\n"): None, ord("\r"): None}
+CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _attribute(tag: str, name: str, value: str) -> str | None:
     """Per-value rules nh3's options cannot say: images from this site only, ids the theme does not
-    use, a tab stop that is only a tab stop."""
+    use (nor links to them), a tab stop that is only a tab stop."""
     if name in ("id", "name") and THEME_ID.match(value) and not CODE_ID.fullmatch(value):
         return None
-    if tag == "img" and name == "src" and OTHER_HOST.match(value):
+    if name == "href" and value.startswith("#") and THEME_ID.match(value[1:]) and not CODE_ID.fullmatch(value[1:]):
+        return None
+    if tag == "img" and name == "src" and (CONTROLS.search(value) or OTHER_HOST.match(as_browsers_read(value))):
         return None
     if name == "tabindex" and value not in TABINDEX:
         return None
@@ -95,6 +114,8 @@ class _Tree(HTMLParser):
         self.items: list[tuple[str, ...]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tbody":  # the parser adds it to a table written without one: not a change
+            return
         self.items.append((tag, *sorted(f"{k}={_style(k, v or '')}" for k, v in attrs)))
 
     def handle_data(self, data: str) -> None:
