@@ -63,7 +63,7 @@ def front_matter(page: SitePage, tree: Tree) -> Iterator[Problem]:
     for key in ("season", "title"):
         if not meta.get(key):
             yield problem(page, 1, f"front matter has no '{key}' (expected {key}: …)")
-    if meta.get("season") and not SLUG.match(str(meta["season"])):
+    if meta.get("season") and not SLUG.fullmatch(str(meta["season"])):  # fullmatch: "$" lets "2021-s1\n" through
         yield problem(
             page, page.line_of("season:"), f"season '{meta['season']}' is malformed (expected an id such as 2021-s1)"
         )
@@ -173,8 +173,9 @@ def links(page: SitePage, tree: Tree) -> Iterator[Problem]:
 def spacing(page: SitePage, tree: Tree) -> Iterator[Problem]:
     if page.path.relative_to(tree.root).parts[0] != SOURCE_LANG:
         return
+    lines = page.text.split("\n")  # once: splitting per line made the rule quadratic in the page's length
     for line_no, _text in page.prose_lines():
-        raw = page.text.split("\n")[line_no - 1]
+        raw = lines[line_no - 1]
         if raw.startswith(("---", "season:", "title:", "nav_title:")):
             continue
         fixed = space_cjk(raw)

@@ -15,11 +15,6 @@ from faqsite.translations.parity import check_parity
 
 
 def _import(args: argparse.Namespace) -> int:
-    for option in ("docs", "data"):
-        folder: Path = getattr(args, option)
-        if folder.exists() and not folder.is_dir():
-            print(f"faqsite import: --{option} {display_path(folder)} is not a folder", file=sys.stderr)
-            return 2
     options = ImportOptions(
         collection=args.collection,
         source=args.source,
@@ -47,11 +42,17 @@ def _import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    for path in result.finished:
+        print(f"{display_path(path)}: completed (an earlier write was interrupted)", file=sys.stderr)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     for path in result.written:
         print(f"{display_path(path)}: written")
+    for path in result.removed:
+        print(f"{display_path(path)}: removed (upstream no longer has it)")
     summary = f"import {options.collection}: {len(result.written)} file(s) written"
+    if result.removed:
+        summary += f", {len(result.removed)} removed"
     if result.applied:
         summary += f"; from upstream: {', '.join(result.applied)}"
     if result.kept:
@@ -112,10 +113,7 @@ def _freshness(args: argparse.Namespace) -> int:
 
 
 def _stamp(args: argparse.Namespace) -> int:
-    if not args.page.exists():
-        print(f"{display_path(args.page)}:0: file not found (expected an English page under docs/en/)", file=sys.stderr)
-        return 1
-    stamped = stamp(args.docs, args.page, set(args.id) if args.id else None)
+    stamped = stamp(args.docs, args.page, set(args.id) if args.id else None, args.data)
     for id_ in stamped:
         print(f"{display_path(args.page)}: {id_} stamped as up to date")
     return 0
@@ -196,17 +194,38 @@ def parser() -> argparse.ArgumentParser:
     sta.add_argument("page", type=Path, help="English page, e.g. docs/en/faq/2021-s1/issue-3.md")
     sta.add_argument("--id", action="append", help="only this question id (repeatable), e.g. q3-2")
     sta.add_argument("--docs", type=Path, default=Path("docs"))
+    sta.add_argument(
+        "--data", type=Path, default=Path("data"), help="data folder, where an interrupted import is finished (default: data)"
+    )
     sta.set_defaults(func=_stamp)
     return p
 
 
+# Commands that read an existing docs folder (import may create its own).
+READS_DOCS = ("check", "parity", "freshness", "stamp")
+
+
 def run(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
+    """Run the command; every bad argument or input is a one-line message and a non-zero status."""
+    p = parser()
+    args = p.parse_args(argv)
+    for option in ("docs", "data"):
+        folder: Path | None = getattr(args, option, None)
+        if folder is None:
+            continue
+        if folder.exists() and not folder.is_dir():
+            p.error(f"--{option} {display_path(folder)} is not a folder")
+        if option == "docs" and args.command in READS_DOCS and not folder.is_dir():
+            p.error(f"--docs {display_path(folder)}: no such folder (expected the site's docs folder)")
     try:
         return int(args.func(args))
     except SourceError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file that cannot be read or written, wherever it is met
+        where = display_path(exc.filename) if exc.filename else f"faqsite {args.command}"
+        print(f"{where}:0: {exc.strerror or exc} (expected a readable file and a writable folder)", file=sys.stderr)
         return 1
 
 

@@ -16,6 +16,11 @@ def display_path(path: Path | str) -> str:
         return p.as_posix()
 
 
+# Line breaks in a path or a message (a value quoted from a file: season: "2021-s1\n") are shown
+# escaped, so that every problem stays on one line.
+LINE_BREAKS = {c: repr(chr(c))[1:-1] for c in (0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong at one place in one file."""
@@ -27,7 +32,7 @@ class Problem:
 
     def __str__(self) -> str:
         kind = "warning: " if self.warning else ""
-        return f"{display_path(self.path)}:{self.line}: {kind}{self.message}"
+        return f"{display_path(self.path)}:{self.line}: {kind}{self.message}".translate(LINE_BREAKS)
 
 
 def errors_of(problems: list[Problem]) -> list[Problem]:

@@ -11,7 +11,10 @@ from typing import Any
 import yaml
 
 from faqsite.errors import Problem, SourceError
+from faqsite.fileio import read_data
 
+# libyaml's safe loader when PyYAML has it (every import reads the registry)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FILE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\.(?:svg|png|jpg)")
 RASTER = (".png", ".jpg")
 
@@ -73,17 +76,32 @@ INSERTION_KEYS = ("collection", "question", "after", "tex")
 LANGS = ("zh", "en")
 
 
-def _entries(node: yaml.Node) -> list[tuple[int, dict[str, Any]]]:
-    """Every mapping inside a list anywhere in the document, with its 1-based line."""
-    found: list[tuple[int, dict[str, Any]]] = []
+def _entries(node: yaml.Node, depth: int = 0) -> list[tuple[int, yaml.MappingNode]]:
+    """Every mapping inside a list anywhere in the document (nested at most 20 deep), with its 1-based line."""
+    found: list[tuple[int, yaml.MappingNode]] = []
+    if depth > 20:
+        return found
     if isinstance(node, yaml.MappingNode):
         for _, value in node.value:
-            found.extend(_entries(value))
+            found.extend(_entries(value, depth + 1))
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             if isinstance(item, yaml.MappingNode):
-                found.append((item.start_mark.line + 1, yaml.safe_load(yaml.serialize(item))))
+                found.append((item.start_mark.line + 1, item))
     return found
+
+
+def _value(path: Path, line: int, node: yaml.MappingNode) -> dict[str, Any]:
+    """The entry's data; SourceError for what YAML or Python cannot construct (tags, dates such as 2021-13-45)."""
+    try:
+        data = _Loader("").construct_document(node)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        raise SourceError(
+            Problem(str(path), line, f"registry entry cannot be read: {getattr(exc, 'problem', None) or exc} (expected plain YAML)")
+        ) from None
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+        raise SourceError(Problem(str(path), line, "registry entry is not a mapping of names (expected 'key: value' lines)"))
+    return data
 
 
 def _entry(path: Path, line: int, data: dict[str, Any]) -> Figure | Formula | Insertion:
@@ -107,6 +125,9 @@ def _entry(path: Path, line: int, data: dict[str, Any]) -> Figure | Formula | In
     missing = [k for k in keys if data.get(k) in (None, "")]
     if missing:
         raise fail(f"{kind} entry has no {', '.join(repr(k) for k in missing)} (expected {', '.join(keys)})")
+    for key in keys:
+        if key not in ("width", "alt", "caption") and not isinstance(data[key], str | int | float):
+            raise fail(f"{kind} entry: '{key}' is not text (expected a value such as {key}: …)")
     if kind == "insertion":
         return Insertion(
             str(data["question"]), str(data["after"]), str(data["tex"]).strip(), str(data.get("collection") or "")
@@ -115,7 +136,7 @@ def _entry(path: Path, line: int, data: dict[str, Any]) -> Figure | Formula | In
         return Formula(str(data["upstream"]), str(data["tex"]).strip())
     for key in ("alt", "caption"):
         value = data[key]
-        if not isinstance(value, dict) or any(not str(value.get(lang) or "").strip() for lang in LANGS):
+        if not isinstance(value, dict) or any(not isinstance(value.get(lang), str) or not value[lang].strip() for lang in LANGS):
             raise fail(
                 f"figure {data['upstream']}: '{key}' needs text in every language (expected {key}: {{zh: …, en: …}})"
             )
@@ -135,22 +156,19 @@ def _entry(path: Path, line: int, data: dict[str, Any]) -> Figure | Formula | In
 
 
 def load_registry(path: Path) -> FigureRegistry:
+    text = read_data(path, "the figure registry, data/figures.yml")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(Problem(str(path), 0, "figure registry not found (expected data/figures.yml)")) from None
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
+        root = yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError) as exc:  # RecursionError: nested some thousand levels deep
         line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
         raise SourceError(Problem(str(path), line, f"invalid YAML: {getattr(exc, 'problem', exc)}")) from None
     figures: dict[str, Figure] = {}
     formulas: dict[str, Formula] = {}
     insertions: list[Insertion] = []
     problems: list[Problem] = []
-    for line, data in _entries(root) if root is not None else []:
+    for line, node in _entries(root) if root is not None else []:
         try:
-            entry = _entry(path, line, data)
+            entry = _entry(path, line, _value(path, line, node))
         except SourceError as exc:
             problems.extend(exc.problems)
             continue

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from faqsite.errors import Problem, SourceError
+from faqsite.fileio import read_data
 from faqsite.importer.render import PagePlan, QuestionText
 
 # libyaml's loader when PyYAML has it: every build reads the locks (for the redirects), ten times faster
@@ -75,8 +76,12 @@ def read(path: Path) -> Lock | None:
     """The lock at ``path``, or None before the first import."""
     if not path.exists():
         return None
+    text = read_data(path, "the lock `faqsite import` writes")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a safe loader
+        data = yaml.load(text, Loader=_Loader)  # a safe loader
+        for key in ("title", "nav_title"):
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise TypeError(f"{key} is not text")
         return Lock(
             collection=str(data["collection"]),
             source=str(data["source"]),
@@ -101,7 +106,7 @@ def read(path: Path) -> Lock | None:
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
         raise SourceError(Problem(str(path), line, f"invalid YAML: {getattr(exc, 'problem', exc)}")) from None
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError, ValueError, RecursionError) as exc:
         raise SourceError(
             Problem(str(path), 1, f"malformed lock ({exc}) (expected the file `faqsite import` writes)")
         ) from None

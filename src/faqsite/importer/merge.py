@@ -5,7 +5,9 @@
 - changed on both sides (differently): a conflict, resolved only by an explicit
   ``keep`` (this site's text) or ``take`` (upstream's);
 - added upstream: added to its page, after the question that precedes it upstream;
-- removed upstream: reported and kept here (never deleted silently).
+- removed upstream: reported and kept here (never deleted silently);
+- a page upstream no longer has: removed when it is exactly as the importer
+  wrote it (the lock records it), else reported and kept.
 
 Pure functions over page data; the pipeline reads and writes the files.
 """
@@ -49,6 +51,7 @@ class MergeResult:
     warnings: list[Problem] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)  # ids taken from upstream
     kept: list[str] = field(default_factory=list)  # ids whose local edit was kept
+    removed: list[str] = field(default_factory=list)  # pages upstream no longer has, unedited here: to delete
 
 
 def _key(q: QuestionText | None) -> str | None:
@@ -131,15 +134,21 @@ def merge(
         if text != page.text:
             result.pages[plan.name] = text
     for name in sorted(set(ours) - {p.name for p in theirs}):
-        if name in base_pages:
-            result.warnings.append(
-                Problem(
-                    f"{folder}/{name}",
-                    1,
-                    "upstream no longer has this page; kept here (delete it by hand if it should go)",
-                    True,
-                )
+        if name not in base_pages:
+            continue  # a page added here, not by the importer
+        path = f"{folder}/{name}" if folder else name
+        if ours[name].text == base_pages[name].text():
+            result.removed.append(name)  # as the importer wrote it: its questions go with it, unreported
+            result.warnings = [w for w in result.warnings if w.path != path]
+            continue
+        result.warnings.append(
+            Problem(
+                path,
+                1,
+                "upstream no longer has this page; kept here because it was edited here (delete it by hand if it should go)",
+                True,
             )
+        )
     return result
 
 

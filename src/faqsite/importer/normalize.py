@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
@@ -19,31 +20,32 @@ from markdown_it import MarkdownIt
 from faqsite.errors import Problem, SourceError
 from faqsite.importer.figures import Figure, FigureRegistry
 from faqsite.importer.model import Question, Season, Unit
-from faqsite.markdown.model import CODE_SPAN
+from faqsite.markdown.model import code_spans
 
 # Characters that get a space between them and Latin letters or digits.
 HAN = "\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_BEFORE_CODE = re.compile(rf"(?<=[{HAN}])[ \t]*$")
 HAN_AFTER_CODE = re.compile(rf"^[ \t]*(?=[{HAN}])")
 ANSWER_MARKER = re.compile(r"^(?P<indent>\s*)\*\*\s*A\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)\s*")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
 NAMED_ANCHOR = re.compile(r"""<a\s+name\s*=\s*["'][^"']*["']\s*>\s*</a>""")
 MD_IMAGE_ALONE = re.compile(r"^\s*!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
-MD_LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
+# Link targets hold no "[" (none upstream does): a target then ends before the next link starts,
+# and neither a target nor a bracket inside a link's text scans the rest of the line at every "[".
+MD_LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<target>[^)\s\[]+)(?P<title>\s+\"[^\"]*\")?\)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-LIST_ITEM = re.compile(r"^(?P<indent> *)(?:[*+-]|\d+[.)]) ")
+LIST_ITEM = re.compile(r"^(?P<indent> *)(?:[*+-]|[0-9]+[.)]) ")
 BLANK_RUN = re.compile(r"\n{3,}")
 # A subscript written without braces that runs on with "+1" or "-1": "w_t+1", "v_t-1"
 UNGROUPED_SUBSCRIPT = re.compile(r"(?P<base>[A-Za-z])_(?P<sub>[A-Za-z0-9]+[+-][0-9]+)")
-DATE = re.compile(r"^(?P<y>\d{4})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})$")
+DATE = re.compile(r"(?P<y>[0-9]{4})[.\-/](?P<m>[0-9]{1,2})[.\-/](?P<d>[0-9]{1,2})")
 
 # Full-width parentheses around Latin text only, as the legacy layout writes
 # "（transforms）" where the current one writes "(transforms)".
 FULLWIDTH_PARENS_LATIN = re.compile(r"（(?P<inner>[\x20-\x7e]+)）")
 # A link next to a Han character: the space between them follows the same rule
 # as plain text (space only where the link text starts or ends with Latin/digits).
-LINK_THEN_TEXT = re.compile(rf"(?P<link>\[[^\[\]]*?(?P<last>.)\]\([^)\s]+\))(?P<gap>[ \t]*)(?=[{HAN}])")
-TEXT_THEN_LINK = re.compile(rf"(?<=[{HAN}])(?P<gap>[ \t]*)(?P<link>\[(?P<first>.)[^\[\]]*\]\([^)\s]+\))")
+LINK_THEN_TEXT = re.compile(rf"(?P<link>\[[^\[\]]*?(?P<last>.)\]\([^)\s\[]+\))(?P<gap>[ \t]*)(?=[{HAN}])")
+TEXT_THEN_LINK = re.compile(rf"(?<=[{HAN}])(?P<gap>[ \t]*)(?P<link>\[(?P<first>.)[^\[\]]*\]\([^)\s\[]+\))")
 LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # No space between a closing parenthesis and Han ("…网络)组成"), as upstream writes it.
 PAREN_THEN_HAN = re.compile(rf"\)[ \t]+(?=[{HAN}])")
@@ -56,7 +58,20 @@ HAN_THEN_OPTION = re.compile(rf"(?<=[{HAN}])(?=--?[A-Za-z])")
 # (its full-width rule treats the same sentence differently depending on spacing).
 AUTOCORRECT_CONFIG = "rules:\n  space-bracket: 0\n  space-dash: 0\n  fullwidth: 0\n"
 autocorrect_py.load_config(AUTOCORRECT_CONFIG)  # type: ignore[attr-defined]  # missing from its stubs
+# autocorrect's Markdown grammar backtracks over brackets and emphasis marks: its time grows with a
+# text's length times its marks (16,000 "[" take 2 s, 8,000 "[](" 17 s; past some thousands of "["
+# it raises "call limit reached"), and 150,000 "*" overflow its stack and kill the process. It is fed
+# pieces within these bounds, where its worst case stays near 10 ms: an answer whole when it fits
+# (every upstream answer does: at most 1,786 characters and 263 marks), else line by line; a line
+# beyond them keeps its spacing as written (see spacing_skipped).
+SPACING_MAX_CHARS = 4_000
+SPACING_MAX_MARKS = 400
+MARKS = frozenset(string.punctuation)
 
+# Blocks only (fences, code, HTML, paragraphs and headings with their text): what every transform but
+# map_images needs. Parsing the inline content is linear but slow on brackets (14 µs a "["), so it is
+# done once, and only for a text that can hold an image ("![").
+_BLOCKS = MarkdownIt("commonmark").disable("inline")
 _MD = MarkdownIt("commonmark")
 
 
@@ -82,7 +97,7 @@ class Context:
 def code_lines(text: str) -> set[int]:
     """0-based indices of lines inside fenced or indented code blocks."""
     inside: set[int] = set()
-    for tok in _MD.parse(text):
+    for tok in _BLOCKS.parse(text):
         if tok.type in ("fence", "code_block") and tok.map:
             inside.update(range(*tok.map))
     return inside
@@ -97,23 +112,72 @@ def map_prose(text: str, fn: Callable[[str], str]) -> str:
             out.append(line)
             continue
         parts, last = [], 0
-        for m in CODE_SPAN.finditer(line):
-            parts.append(fn(line[last : m.start()]))
-            parts.append(m.group(0))
-            last = m.end()
+        for a, b in code_spans(line):
+            parts += [fn(line[last:a]), line[a:b]]
+            last = b
         parts.append(fn(line[last:]))
         out.append("".join(parts))
     return "\n".join(out)
 
 
+def without_comments(text: str) -> str:
+    """``text`` without HTML comments (``<!-- … -->``), in one pass: an unclosed comment is kept as written."""
+    out, at = [], 0
+    while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
+        out.append(text[at:start])
+        at = end + 3
+    return "".join(out) + text[at:]
+
+
+def _spacing_fits(piece: str) -> bool:
+    """Whether autocorrect takes ``piece`` in bounded time (see SPACING_MAX_CHARS)."""
+    return len(piece) <= SPACING_MAX_CHARS and sum(c in MARKS for c in piece) <= SPACING_MAX_MARKS
+
+
+def _autocorrect_piece(piece: str) -> str | None:
+    """autocorrect's spacing of ``piece``, or None where it cannot give one in bounded time."""
+    if not _spacing_fits(piece):
+        return None
+    try:
+        return str(autocorrect_py.format_for(piece, "md"))
+    except ValueError:  # its grammar gave up ("call limit reached"): the piece keeps its spacing
+        return None
+
+
+def autocorrect(text: str) -> str:
+    """autocorrect's spacing of Markdown ``text``, in pieces it takes in bounded time.
+
+    The whole text when it fits, else each line outside code blocks (without its
+    indentation, which autocorrect would take for code); a line that does not
+    fit is left as written.
+    """
+    whole = _autocorrect_piece(text)
+    if whole is not None:
+        return whole
+    skip = code_lines(text)
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        body = line.lstrip(" ")
+        spaced = None if i in skip or not body else _autocorrect_piece(body)
+        out.append(line if spaced is None else line[: len(line) - len(body)] + spaced)
+    return "\n".join(out)
+
+
+def spacing_skipped(text: str) -> list[int]:
+    """0-based lines of ``text`` whose spacing :func:`autocorrect` leaves as written (too long or too much markup)."""
+    if _spacing_fits(text):
+        return []
+    skip = code_lines(text)
+    return [i for i, line in enumerate(text.split("\n")) if i not in skip and not _spacing_fits(line.lstrip(" "))]
+
+
 def space_code_spans(line: str) -> str:
     """One space between a Han character and an adjacent code span."""
-    spans = list(CODE_SPAN.finditer(line))
+    spans = code_spans(line)
     if not spans:
         return line
     gaps = [
-        line[a:b]
-        for a, b in zip([0] + [m.end() for m in spans], [m.start() for m in spans] + [len(line)], strict=False)
+        line[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(line)], strict=False)
     ]
     out = []
     for i, gap in enumerate(gaps):
@@ -121,7 +185,7 @@ def space_code_spans(line: str) -> str:
             gap = HAN_AFTER_CODE.sub(" ", gap)
         if i < len(spans):
             gap = HAN_BEFORE_CODE.sub(" ", gap)
-            out.extend([gap, spans[i].group(0)])
+            out.extend([gap, line[slice(*spans[i])]])
         else:
             out.append(gap)
     return "".join(out)
@@ -155,7 +219,7 @@ def space_cjk(text: str) -> str:
     next to Han characters get one space, as upstream writes them now, and
     links follow the rule of the text they hold.
     """
-    spaced = map_prose(autocorrect_py.format_for(text, "md"), lambda s: space_links(tidy_punctuation_spacing(s)))
+    spaced = map_prose(autocorrect(text), lambda s: space_links(tidy_punctuation_spacing(s)))
     skip = code_lines(spaced)
     return "\n".join(line if i in skip else space_code_spans(line) for i, line in enumerate(spaced.split("\n")))
 
@@ -169,13 +233,13 @@ def strip_comments_and_anchors(text: str) -> str:
     """Remove HTML comments and legacy ``<a name>`` anchors (blocks that hold nothing else)."""
     lines = text.split("\n")
     drop: set[int] = set()
-    tokens = _MD.parse(text)
+    tokens = _BLOCKS.parse(text)
     for i, tok in enumerate(tokens):
         if tok.type not in ("html_block", "inline") or not tok.map or tok.level > 1:
             continue
         if tok.type == "inline" and tokens[i - 1].type != "paragraph_open":
             continue
-        if not NAMED_ANCHOR.sub("", COMMENT.sub("", tok.content)).strip():
+        if not NAMED_ANCHOR.sub("", without_comments(tok.content)).strip():
             drop.update(range(*tok.map))
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
@@ -228,9 +292,9 @@ def rewrite_links(text: str, ctx: Context, first_line: int) -> str:
             out.append(line)
             continue
         parts, last = [], 0
-        for m in CODE_SPAN.finditer(line):
-            parts.extend([fix(line[last : m.start()], first_line + i), m.group(0)])
-            last = m.end()
+        for a, b in code_spans(line):
+            parts.extend([fix(line[last:a], first_line + i), line[a:b]])
+            last = b
         parts.append(fix(line[last:], first_line + i))
         out.append("".join(parts))
     if problems:
@@ -301,7 +365,7 @@ def map_images(text: str, ctx: Context, first_line: int, depth: int) -> str:
     lines = text.split("\n")
     problems: list[Problem] = []
     replacements: dict[int, tuple[int, str]] = {}
-    tokens = _MD.parse(text)
+    tokens = (_MD if "![" in text else _BLOCKS).parse(text)
     for i, tok in enumerate(tokens):
         if not tok.map:
             continue
@@ -382,7 +446,7 @@ def latex_as_math(text: str) -> str:
     several lines become the rows of one array, so that each stays on a line.
     """
     lines = text.split("\n")
-    for tok in reversed([t for t in _MD.parse(text) if t.type == "fence" and t.map]):
+    for tok in reversed([t for t in _BLOCKS.parse(text) if t.type == "fence" and t.map]):
         if tok.info.strip().lower() not in ("latex", "tex"):
             continue
         assert tok.map is not None
@@ -409,7 +473,7 @@ def separate_blocks(text: str) -> str:
     tight list item's first line need no blank line and get none.
     """
     lines = text.split("\n")
-    tokens = _MD.parse(text)
+    tokens = _BLOCKS.parse(text)
     before: set[int] = set()
     for i, tok in enumerate(tokens):
         if not tok.map:
@@ -449,6 +513,16 @@ def normalize_body(question: Question, ctx: Context, depth: int) -> str:
     text = strip_answer_marker(text)
     text = latex_as_math(text)
     text = rewrite_links(text, ctx, first)
+    for i in spacing_skipped(text):
+        ctx.warnings.append(
+            Problem(
+                ctx.source,
+                first + i,
+                f"line too long or too full of markup for the Chinese-Latin spacing (expected at most {SPACING_MAX_CHARS:,} "
+                f"characters and {SPACING_MAX_MARKS} punctuation marks); published with its spacing as written",
+                warning=True,
+            )
+        )
     text = space_cjk(text)
     text = map_images(text, ctx, first, depth)
     text = insert_formulas(text, question, ctx)
@@ -460,7 +534,7 @@ def normalize_body(question: Question, ctx: Context, depth: int) -> str:
 
 
 def parse_date(raw: str) -> dt.date | None:
-    m = DATE.match(raw.strip())
+    m = DATE.fullmatch(raw.strip())
     if not m:
         return None
     try:

@@ -16,25 +16,34 @@ from markdown_it import MarkdownIt
 from faqsite.errors import Problem, SourceError
 from faqsite.importer.model import Question, Season, TocEntry, Unit
 
-ISSUE_HEADING = re.compile(r"^第\s*(?P<n>\d+)\s*期$")
-PART_HEADING = re.compile(r"^(?P<n>\d+)\s*[.．、]\s*(?P<title>\S.*)$")
-SECTION_HEADING = re.compile(r"^(?P<n>\d+\.\d+)\s*[.．、]?\s+(?P<title>\S.*)$")
-QUESTION_HEADING = re.compile(r"^Q(?P<label>\d+(?:\.\d+)+)(?:\s*[:：]\s*|\s+)(?P<title>\S.*?)\s*$")
-LOOKS_LIKE_QUESTION = re.compile(r"^Q\s*\d")
-TOC_HEADING = re.compile(r"^目\s*录$")
-PREFACE_HEADING = re.compile(r"^写在前面$")
+# Numbers are one to four ASCII digits: [0-9], never \d ("第 ٣ 期" is not issue 3), and int() refuses
+# numbers of more than 4,300 digits. Patterns are used with fullmatch ("$" also matches before a final
+# newline). A title ends on a non-space character instead of a lazy ".*?" before "\s*$", which retried
+# the rest of the line at every character (quadratic on a line of spaces).
+ISSUE_HEADING = re.compile(r"第\s*(?P<n>[0-9]{1,4})\s*期")
+PART_HEADING = re.compile(r"(?P<n>[0-9]{1,4})\s*[.．、]\s*(?P<title>\S.*)")
+SECTION_HEADING = re.compile(r"(?P<n>[0-9]{1,4}\.[0-9]{1,4})(?:\s*[.．、]\s+|\s+)(?P<title>\S.*)")
+QUESTION_HEADING = re.compile(r"Q(?P<label>[0-9]{1,4}(?:\.[0-9]{1,4})+)(?:\s*[:：]\s*|\s+)(?P<title>\S(?:.*\S)?)\s*")
+LOOKS_LIKE_QUESTION = re.compile(r"^Q\s*\d")  # any digit: a heading that only looks like a question is reported
+TOC_HEADING = re.compile(r"目\s*录")
+PREFACE_HEADING = re.compile(r"写在前面")
 TOC_ENTRY = re.compile(
-    r"^\s*[*+-]\s*\[(?P<text>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)"
-    r"\s*(?:[(（]\s*(?P<date>[^)）]*?)\s*[)）])?\s*$"
+    r"\s*[*+-]\s*\[(?P<text>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)"
+    r"(?:\s*[(（]\s*(?P<date>(?:[^)）\s](?:[^)）]*[^)）\s])?)?)\s*[)）])?\s*"
 )
-TOC_NUMBER = re.compile(r"^(?P<n>\d+(?:\.\d+)*)")
-ITEM_START = re.compile(r"^\s*>>\s*$")
-ITEM_Q = re.compile(r"^[*+-]\s+Q\s*[:：]\s*(?P<title>\S.*?)\s*$")
-ITEM_A = re.compile(r"^[*+-]\s+A\s*[:：]\s*(?P<rest>.*)$")
+TOC_NUMBER = re.compile(r"^(?P<n>[0-9]{1,4}(?:\.[0-9]{1,4})*)(?![0-9])")
+ITEM_START = re.compile(r"\s*>>\s*")
+ITEM_Q = re.compile(r"[*+-]\s+Q\s*[:：]\s*(?P<title>\S(?:.*\S)?)\s*")
+ITEM_A = re.compile(r"[*+-]\s+A\s*[:：]\s*(?P<rest>.*)")
 BLOCK_START = re.compile(r"^(?:`{3,}|~{3,}|\||!\[|<)")
 NAMED_ANCHOR = re.compile(r"""<a\s+name\s*=\s*["'](?P<name>[^"']+)["']\s*>\s*</a>""")
 
-_MD = MarkdownIt("commonmark")
+# Limits far above any upstream FAQ file (the largest is 41 KB, its longest line 690
+# characters): beyond them a file is not a FAQ, and no step is fed more than it can take.
+MAX_SOURCE_BYTES = 512 * 1024
+MAX_LINE_CHARS = 10_000
+
+_MD = MarkdownIt("commonmark").disable("inline")  # headings and blocks with their text: no inline parsing needed
 
 
 @dataclass(frozen=True)
@@ -46,21 +55,54 @@ class Heading:
 
 
 def read_source(path: Path) -> str:
-    """Read a source file as UTF-8, reporting where it is not."""
+    """Read a source file as UTF-8 with LF line ends, reporting where it is not text of a FAQ's size.
+
+    At most :data:`MAX_SOURCE_BYTES` + 1 bytes are read, so that a device or a
+    pipe without end (``/dev/zero``) is refused at once. CR LF and lone CR line
+    ends become LF.
+    """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         raise SourceError(Problem(str(path), 0, "file not found (expected an upstream FAQ Markdown file)")) from None
     except IsADirectoryError:
         raise SourceError(Problem(str(path), 0, "is a directory (expected an upstream FAQ Markdown file)")) from None
+    except OSError as exc:
+        raise SourceError(
+            Problem(str(path), 0, f"cannot be read: {exc.strerror} (expected a readable upstream FAQ Markdown file)")
+        ) from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(
+            Problem(
+                str(path),
+                _lines_upto(data[:MAX_SOURCE_BYTES]),
+                f"file larger than {MAX_SOURCE_BYTES // 1024} KiB (expected an upstream FAQ file; the largest is 41 KB)",
+            )
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = _lines_upto(data[: exc.start])
         raise SourceError(
             Problem(str(path), line, f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded (expected UTF-8 text)")
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for n, row in enumerate(text.split("\n"), 1):
+        if len(row) > MAX_LINE_CHARS:
+            raise SourceError(
+                Problem(
+                    str(path),
+                    n,
+                    f"line of {len(row):,} characters (expected at most {MAX_LINE_CHARS:,}: upstream's longest is 690)",
+                )
+            )
+    return text
+
+
+def _lines_upto(data: bytes) -> int:
+    """1-based line number at the end of ``data``, counting CR LF, LF and CR line ends."""
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
 
 
 def headings(text: str) -> list[Heading]:
@@ -82,11 +124,11 @@ def headings(text: str) -> list[Heading]:
 def parse_toc(lines: list[str], first_line: int) -> list[TocEntry]:
     entries = []
     for offset, raw in enumerate(lines):
-        m = TOC_ENTRY.match(raw)
+        m = TOC_ENTRY.fullmatch(raw)
         if not m:
             continue
         text = m["text"].strip()
-        issue = ISSUE_HEADING.search(text.split(maxsplit=1)[-1]) or re.search(r"第\s*(\d+)\s*期", text)
+        issue = ISSUE_HEADING.fullmatch(text.split(maxsplit=1)[-1]) or ISSUE_HEADING.search(text)
         if issue:
             number: tuple[int, ...] = (int(issue.group(1)),)
         elif (num := TOC_NUMBER.match(text)) is not None:
@@ -100,7 +142,7 @@ def parse_toc(lines: list[str], first_line: int) -> list[TocEntry]:
 def is_toc(region: list[str]) -> bool:
     """A section that holds only a list of links to anchors (a table of contents under another name)."""
     filled = [line for line in region if line.strip() and _anchor_only(line) is None]
-    return bool(filled) and all(TOC_ENTRY.match(line) for line in filled)
+    return bool(filled) and all(TOC_ENTRY.fullmatch(line) for line in filled)
 
 
 def _anchor_only(line: str) -> list[str] | None:
@@ -138,7 +180,7 @@ def parse_items(region: list[str], first: int, unit: Unit, source: str) -> tuple
     ``region`` is the text under the unit's heading, ``first`` the line number of
     its first line. Each item gets the next label under the unit (``Q1.1.3``).
     """
-    starts = [k for k, line in enumerate(region) if ITEM_START.match(line)]
+    starts = [k for k, line in enumerate(region) if ITEM_START.fullmatch(line)]
     questions: list[Question] = []
     problems: list[Problem] = []
     pending: list[str] = [n for line in region[: starts[0] if starts else 0] for n in _anchor_only(line) or []]
@@ -149,14 +191,14 @@ def parse_items(region: list[str], first: int, unit: Unit, source: str) -> tuple
         while chunk and (not chunk[-1].strip() or _anchor_only(chunk[-1]) is not None):
             trailing = (_anchor_only(chunk.pop()) or []) + trailing
         filled = [(j, line) for j, line in enumerate(chunk) if line.strip()]
-        q = ITEM_Q.match(filled[0][1]) if filled else None
-        a_at = next((j for j, line in filled[1:] if ITEM_A.match(line)), None) if q else None
+        q = ITEM_Q.fullmatch(filled[0][1]) if filled else None
+        a_at = next((j for j, line in filled[1:] if ITEM_A.fullmatch(line)), None) if q else None
         if q is None or a_at is None:
             what = "'* Q: question'" if q is None else "'* A: answer' after the question"
             problems.append(Problem(source, first + k, f"'>>' item without {what} (expected '>>', '* Q: …', '* A: …')"))
             pending = trailing
             continue
-        a = ITEM_A.match(chunk[a_at])
+        a = ITEM_A.fullmatch(chunk[a_at])
         assert a is not None
         body = _item_body([a["rest"], *chunk[a_at + 1 :]] if a["rest"].strip() else chunk[a_at + 1 :])
         label = "Q" + ".".join(map(str, (*unit.number, len(questions) + 1)))
@@ -194,7 +236,7 @@ def parse_season(text: str, source: str) -> tuple[Season, list[Problem]]:
     def section_end(index: int, level: int) -> int:
         """1-based line where the block under heads[index] stops (exclusive)."""
         for h in heads[index + 1 :]:
-            if h.level <= level or QUESTION_HEADING.match(h.text):
+            if h.level <= level or QUESTION_HEADING.fullmatch(h.text):
                 return h.line
         return len(lines) + 1
 
@@ -213,7 +255,7 @@ def parse_season(text: str, source: str) -> tuple[Season, list[Problem]]:
     for i, h in enumerate(heads):
         if h.level == 1:
             continue
-        q = QUESTION_HEADING.match(h.text)
+        q = QUESTION_HEADING.fullmatch(h.text)
         if q is None and LOOKS_LIKE_QUESTION.match(h.text):
             say(h.line, f"malformed question heading '{h.text}' (expected 'Qn.m: title')")
             continue
@@ -241,13 +283,13 @@ def parse_season(text: str, source: str) -> tuple[Season, list[Problem]]:
         if h.level == 2:
             current, part = None, None
             under, _ = region(i)
-            if TOC_HEADING.match(h.text) or (is_toc(under) and not toc):
+            if TOC_HEADING.fullmatch(h.text) or (is_toc(under) and not toc):
                 end = section_end(i, 2)
                 toc = parse_toc(lines[h.line : end - 1], h.line + 1)
-            elif PREFACE_HEADING.match(h.text):
+            elif PREFACE_HEADING.fullmatch(h.text):
                 end = section_end(i, 2)
                 preface = "\n".join(lines[h.line : end - 1]).strip()
-            elif m := ISSUE_HEADING.match(h.text):
+            elif m := ISSUE_HEADING.fullmatch(h.text):
                 number = int(m["n"])
                 current = new_unit(
                     i,
@@ -260,7 +302,7 @@ def parse_season(text: str, source: str) -> tuple[Season, list[Problem]]:
                         source_heading=h.text,
                     ),
                 )
-            elif m := PART_HEADING.match(h.text):
+            elif m := PART_HEADING.fullmatch(h.text):
                 part = new_unit(
                     i,
                     Unit(
@@ -281,7 +323,7 @@ def parse_season(text: str, source: str) -> tuple[Season, list[Problem]]:
                     warning=True,
                 )
             continue
-        if h.level == 3 and part is not None and (m := SECTION_HEADING.match(h.text)):
+        if h.level == 3 and part is not None and (m := SECTION_HEADING.fullmatch(h.text)):
             dotted = tuple(int(n) for n in m["n"].split("."))
             current = new_unit(
                 i,

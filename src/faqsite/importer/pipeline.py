@@ -2,7 +2,9 @@
 
 Every problem of a run is reported together; a refusal or a merge conflict
 writes nothing. The collection's lock (``data/upstream/<id>.yml``) records what
-upstream said, so that the next import merges per question.
+upstream said, so that the next import merges per question. Pages, lock and
+images are written in one transaction (:mod:`faqsite.fileio`): all or nothing,
+even if the import is killed, and only under ``docs/`` and ``data/``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from faqsite.errors import Problem, SourceError, display_path, errors_of
-from faqsite.fileio import write_atomically
+from faqsite.fileio import recover, write_files
 from faqsite.importer import lock as locks
 from faqsite.importer.figures import load_registry
 from faqsite.importer.images import upstream_image
@@ -67,6 +69,8 @@ class ImportResult:
     applied: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # pages upstream no longer has (unedited here)
+    finished: list[Path] = field(default_factory=list)  # files of an interrupted earlier write, completed first
 
 
 def plan_import(options: ImportOptions) -> ImportResult:
@@ -150,11 +154,29 @@ def plan_import(options: ImportOptions) -> ImportResult:
     for path, data in images.items():
         if not path.exists() or path.read_bytes() != data:
             files[path] = data
-    return ImportResult(files, problems + merged.warnings, merged.applied, merged.kept)
+    warnings = problems + merged.warnings
+    en = options.docs / "en" / "faq" / options.collection
+    for name in merged.removed:
+        if (en / name).exists():
+            warnings.append(
+                Problem(
+                    str(en / name),
+                    1,
+                    "its Chinese page is removed (upstream no longer has it); delete this translation or keep it by hand",
+                    True,
+                )
+            )
+    return ImportResult(
+        files, warnings, merged.applied, merged.kept, removed=[options.folder / n for n in merged.removed]
+    )
 
 
 def import_collection(options: ImportOptions) -> ImportResult:
+    """Finish an interrupted write first, then plan and write the import."""
+    roots = (options.docs, options.data)
+    finished = recover(roots)
     result = plan_import(options)
-    write_atomically(result.files)
+    finished += write_files(result.files, roots, result.removed)
     result.written = list(result.files)
+    result.finished = finished
     return result

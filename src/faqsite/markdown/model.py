@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,23 +32,41 @@ from faqsite.errors import Problem, SourceError
 
 # MkDocs' front matter rule (mkdocs.utils.meta): '---', YAML, then '---' or '...'
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-# Python-Markdown's attr_list on a heading: the last "{...}" of the line, after a space
-HEADING_ATTRS = re.compile(r"[ ]+\{:?[ ]*(?P<attrs>[^}\n ][^\n]*)[ ]*\}[ ]*$")
+# Python-Markdown's attr_list on a heading: the last "{...}" of the line, after a space. Its own
+# pattern ends "[^\n]*)[ ]*\}[ ]*$"; the "[ ]*" before "}" only ever matches nothing (the greedy
+# "[^\n]*" keeps the spaces) and retried every trailing space (quadratic), so it is left out, and a
+# match starts only where a run of spaces does. Search with heading_attrs(), which is linear.
+HEADING_ATTRS = re.compile(r"(?<![ ])[ ]+\{:?[ ]*(?P<attrs>[^}\n ][^\n]*)\}[ ]*$")
 # ... and right after an inline element (a link, an image, emphasis, code): "{...}" up to the line's last "}"
-INLINE_ATTRS = re.compile(r"^\{:?[ ]*(?P<attrs>[^}\n ][^\n]*)[ ]*\}")
+INLINE_ATTRS = re.compile(r"^\{:?[ ]*(?P<attrs>[^}\n ][^\n]*)\}")
 # attr_list's items: key="value", key='value', key=value, #id, .class
 ATTR_ITEM = re.compile(r"""(?P<key>[^ =}]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^ =}]+))|(?P<word>[^ =}]+)""")
-QUESTION_TEXT = re.compile(r"(?P<label>Q\d+(?:\.\d+)+): (?P<title>.*)", re.S)
-LOOKS_LIKE_QUESTION = re.compile(r"Q\s*\d")
+# labels of one to four ASCII digits a level (int() refuses numbers of more than 4,300 digits)
+QUESTION_TEXT = re.compile(r"(?P<label>Q[0-9]{1,4}(?:\.[0-9]{1,4})+): (?P<title>.*)", re.S)
+LOOKS_LIKE_QUESTION = re.compile(r"Q\s*\d")  # any digit: what only looks like a question is reported
 UNIQUE_ID = re.compile(r"^(.*)_([0-9]+)$")  # toc's rule for a repeated id
-# A code span: a run of backticks, content, the same run again (CommonMark), for one-line text such as titles
+# A code span: a run of backticks, content, the same run again (CommonMark), for one-line text such as titles.
+# Each run without a pair makes this pattern scan the rest of the line (n·√n: minutes on a line of a megabyte);
+# code_spans() finds the same spans in linear time.
 CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
+BACKTICKS = re.compile(r"`+")
 
 _MD = MarkdownIt("commonmark").enable("table")
 # Links as written, whatever their scheme: Python-Markdown neither encodes nor
 # drops them, and `check` must see a "javascript:" link to report it.
 _MD.normalizeLink = lambda url: url  # type: ignore[method-assign]
 _MD.validateLink = lambda url: True  # type: ignore[method-assign]
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """MkDocs' safe loader, less aliases: ``*name`` lets a few lines stand for a value that grows
+    exponentially when printed (the "billion laughs"), and front matter has no use for them."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
+            raise yaml.composer.ComposerError(None, None, "an alias (*name) is not allowed", mark)
+        return super().compose_node(parent, index)
 
 
 def parse_attrs(text: str) -> dict[str, str]:
@@ -65,6 +85,56 @@ def parse_attrs(text: str) -> dict[str, str]:
     if classes:
         out["class"] = " ".join(classes)
     return out
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every match of :data:`CODE_SPAN` in ``text``, in linear time.
+
+    As the pattern does: a run of backticks opens a span that the next run of the
+    same length on the same line closes; a run without one is left as text.
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
+        later: dict[int, deque[int]] = {}  # run length -> indices of the runs of that length, in order
+        for i, (a, b) in enumerate(runs):
+            later.setdefault(b - a, deque()).append(i)
+        i = 0
+        while i < len(runs):
+            a, b = runs[i]
+            same = later[b - a]
+            while same and same[0] <= i:
+                same.popleft()
+            if same:
+                j = same[0]
+                spans.append((offset + a, offset + runs[j][1]))
+                i = j + 1
+            else:
+                i += 1
+        offset += len(line) + 1
+    return spans
+
+
+def without_code_spans(text: str, placeholder: str = "``") -> str:
+    """``text`` with each code span replaced by ``placeholder`` (``CODE_SPAN.sub(placeholder, text)``)."""
+    parts, last = [], 0
+    for a, b in code_spans(text):
+        parts += [text[last:a], placeholder]
+        last = b
+    return "".join([*parts, text[last:]])
+
+
+def heading_attrs(text: str) -> re.Match[str] | None:
+    """``HEADING_ATTRS.search(text)``, in linear time.
+
+    The pattern ends with "}" at the end of the last line: elsewhere it cannot
+    match, and there its first candidate does, so no candidate scans the line in vain.
+    """
+    body = text.removesuffix("\n")
+    if not body.rstrip(" ").endswith("}"):
+        return None
+    return HEADING_ATTRS.search(text, body.rfind("\n") + 1)
 
 
 def question_key(label: str, title: str, body: str) -> str:
@@ -188,22 +258,25 @@ class SitePage:
         """(line number, text with code spans emptied) for the lines outside front matter and code blocks."""
         for n, line in enumerate(self.text.split("\n")[self.body_line - 1 :], self.body_line):
             if n not in self.code_lines:
-                yield n, CODE_SPAN.sub("``", line)
+                yield n, without_code_spans(line)
 
     def heading_ids(self) -> list[str]:
         """The ids the rendered headings get, in order, as Python-Markdown's toc gives them: an explicit
         id as written; otherwise the slug, made unique against every id before it ('_1', 'notes_1')."""
         used = {h.id for h in self.headings if h.id}
         out = []
+        resume: dict[str, str] = {}  # slug -> the id it last became: its chain (slug, slug_1, …) is used up to there
         for h in self.headings:
             if h.id:
                 out.append(h.id)
                 continue
-            slug = h.anchor
+            start = slug = h.anchor
+            slug = resume.get(start, slug)
             while slug in used or not slug:
                 m = UNIQUE_ID.match(slug)
                 slug = f"{m[1]}_{int(m[2]) + 1}" if m else f"{slug}_1"
             used.add(slug)
+            resume[start] = slug
             out.append(slug)
         return out
 
@@ -220,11 +293,15 @@ def parse_page(text: str, path: Path) -> SitePage:
     if m := FRONT_MATTER.match(text):
         body_line = text[: m.end()].count("\n") + 1
         try:
-            loaded = yaml.safe_load(m["yaml"])
-        except yaml.YAMLError as exc:
+            loaded = yaml.load(m["yaml"], Loader=_FrontMatterLoader)  # a safe loader
+        except (
+            yaml.YAMLError,
+            ValueError,
+            RecursionError,
+        ) as exc:  # a value Python refuses (2021-13-45), or nested too deep
             mark = getattr(exc, "problem_mark", None)
             line = 2 + (mark.line if mark is not None else 0)
-            what = getattr(exc, "problem", None) or "not YAML"
+            what = getattr(exc, "problem", None) or (str(exc) if isinstance(exc, ValueError) else "not YAML")
             raise SourceError(
                 [Problem(str(path), line, f"front matter is malformed: {what} (expected 'key: value' lines)")]
             ) from None
@@ -248,27 +325,43 @@ def parse_page(text: str, path: Path) -> SitePage:
             if heading.attrs:
                 page.attr_lists.append((start, heading.attrs))
         if token.type == "inline" and token.children:
-            _inline(page, token.children, lines, start, token.map[1] if token.map else start)
+            _inline(page, token.children, _locator(lines, start, token.map[1] if token.map else start))
     page.questions = _questions(page, lines)
     return page
 
 
+MAX_PAGE_BYTES = 4 * 1024 * 1024  # the largest page of docs/ is about 40 KB
+
+
 def read_page(path: Path) -> SitePage:
+    if path.is_symlink() or not path.is_file():
+        raise SourceError(
+            [Problem(str(path), 1, "not a regular file (expected a Markdown page, not a link or device)")]
+        )
+    with path.open("rb") as fh:
+        data = fh.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise SourceError(
+            [Problem(str(path), 1, f"page larger than {MAX_PAGE_BYTES // 1024 // 1024} MiB (expected a FAQ page)")]
+        )
     try:
-        text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads pages: a byte-order mark is dropped
+        text = data.decode("utf-8-sig")  # as MkDocs reads pages: a byte-order mark is dropped
     except UnicodeDecodeError as exc:
-        raise SourceError([Problem(str(path), 1, f"not UTF-8 text ({exc.reason}) (expected a UTF-8 Markdown file)")]) from None
-    return parse_page(text, path)
+        raise SourceError(
+            [Problem(str(path), 1, f"not UTF-8 text ({exc.reason}) (expected a UTF-8 Markdown file)")]
+        ) from None
+    # as MkDocs reads pages (text mode): CRLF and CR line ends are LF
+    return parse_page(text.replace("\r\n", "\n").replace("\r", "\n"), path)
 
 
 def _heading(open_: Token, inline: Token, line: int) -> Heading:
     source = inline.content
     attrs: dict[str, str] = {}
-    if m := HEADING_ATTRS.search(source):
+    if m := heading_attrs(source):
         attrs = parse_attrs(m["attrs"])
         source = source[: m.start()]
     plain = _plain(inline.children or [])
-    if attrs and (m := HEADING_ATTRS.search(plain)):
+    if attrs and (m := heading_attrs(plain)):
         plain = plain[: m.start()]
     return Heading(int(open_.tag[1]), source.strip(), plain.strip(), attrs, line)
 
@@ -277,14 +370,22 @@ def _plain(children: list[Token]) -> str:
     return "".join(c.content for c in children if c.type in ("text", "code_inline", "softbreak", "html_inline"))
 
 
-def _inline(page: SitePage, children: list[Token], lines: list[str], first: int, last: int) -> None:
-    """Links, images, attribute lists and inline HTML of one block, each on the line where its source appears."""
+def _locator(lines: list[str], first: int, last: int) -> Callable[[str], int]:
+    """For the block on lines ``first`` to ``last``: the first of its lines that holds a text (else ``first``)."""
+    block = "\n".join(lines[first - 1 : max(first, last)])
+    found: dict[str, int] = {}  # each text is looked for once
 
     def line_of(needle: str) -> int:
-        for n in range(first, max(first, last) + 1):
-            if n - 1 < len(lines) and needle and needle in lines[n - 1]:
-                return n
-        return first
+        if needle not in found:
+            at = block.find(needle) if needle and "\n" not in needle else -1
+            found[needle] = first + block.count("\n", 0, at) if at >= 0 else first
+        return found[needle]
+
+    return line_of
+
+
+def _inline(page: SitePage, children: list[Token], line_of: Callable[[str], int]) -> None:
+    """Links, images, attribute lists and inline HTML of one block, each on the line where its source appears."""
 
     closes = ("link_close", "image", "code_inline", "em_close", "strong_close")
     for n, child in enumerate(children):
@@ -307,16 +408,27 @@ def _inline(page: SitePage, children: list[Token], lines: list[str], first: int,
             elif child.type == "link_close":
                 page.links[-1].attrs.update(attrs)
         if child.children:
-            _inline(page, child.children, lines, first, last)
+            _inline(page, child.children, line_of)
 
 
 def _questions(page: SitePage, lines: list[str]) -> list[PageQuestion]:
-    heads = [
-        (h, m) for h in page.headings if h.level == 2 and (m := QUESTION_TEXT.fullmatch(h.text)) is not None
-    ]
+    heads = [(h, m) for h in page.headings if h.level == 2 and (m := QUESTION_TEXT.fullmatch(h.text)) is not None]
+    starts = [h.line for h, _ in heads]
+    ends = [*starts[1:], len(lines) + 1]
+
+    def per_question(items: list[Any]) -> list[list[Any]]:
+        """``items`` (each with a line) shared out to the questions whose answer holds them, in order."""
+        shares: list[list[Any]] = [[] for _ in heads]
+        for item in items:
+            n = bisect_left(starts, item.line) - 1
+            if n >= 0 and item.line < ends[n]:
+                shares[n].append(item)
+        return shares
+
+    links, images, code = per_question(page.links), per_question(page.images), per_question(page.code)
     out = []
     for n, (h, m) in enumerate(heads):
-        end = heads[n + 1][0].line if n + 1 < len(heads) else len(lines) + 1
+        end = ends[n]
         out.append(
             PageQuestion(
                 label=m["label"],
@@ -326,9 +438,9 @@ def _questions(page: SitePage, lines: list[str]) -> list[PageQuestion]:
                 line=h.line,
                 end=end,
                 source_hash=h.attrs.get("data-source-hash"),
-                links_in=[x for x in page.links if h.line < x.line < end],
-                images_in=[x for x in page.images if h.line < x.line < end],
-                code_in=[x for x in page.code if h.line < x.line < end],
+                links_in=links[n],
+                images_in=images[n],
+                code_in=code[n],
             )
         )
     return out

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from faqsite.errors import Problem
-from faqsite.fileio import write_atomically
-from faqsite.markdown.model import HEADING_ATTRS, SitePage, read_page
-from faqsite.translations.twins import twins
+from faqsite.errors import Problem, SourceError
+from faqsite.fileio import recover, write_files
+from faqsite.markdown.model import SitePage, heading_attrs, read_page
+from faqsite.translations.twins import TARGET_LANG, twins
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,22 @@ def report(docs: Path) -> tuple[list[Problem], list[Problem]]:
 HASH_ATTR = re.compile(r'\s*data-source-hash="[0-9a-f]*"')
 
 
-def stamp(docs: Path, en_page: Path, ids: set[str] | None = None) -> list[str]:
-    """Record the current Chinese fingerprints in ``en_page``; return the ids stamped."""
+def stamp(docs: Path, en_page: Path, ids: set[str] | None = None, data: Path = Path("data")) -> list[str]:
+    """Record the current Chinese fingerprints in ``en_page``; return the ids stamped.
+
+    ``en_page`` must be a Markdown page under ``docs/en/`` (SourceError otherwise); it is
+    written only if a fingerprint changes, through :func:`faqsite.fileio.write_files`
+    (which first finishes a write an earlier command left unfinished in ``docs`` and ``data``).
+    """
+    english = (docs / TARGET_LANG).resolve()
+    where = en_page.parent.resolve() / en_page.name
+    if en_page.suffix != ".md" or not where.is_relative_to(english) or en_page.is_symlink():
+        raise SourceError(
+            Problem(str(en_page), 0, f"not an English page (expected a Markdown page under {(docs / TARGET_LANG).as_posix()}/)")
+        )
+    if not en_page.is_file():
+        raise SourceError(Problem(str(en_page), 0, "file not found (expected an English page under docs/en/)"))
+    recover((docs, data))  # what an interrupted command left unfinished, before reading
     current = {s.id: s.current for s in statuses(docs) if s.en_path.resolve() == en_page.resolve() and not s.missing}
     page = read_page(en_page)
     lines = page.text.split("\n")
@@ -96,9 +110,11 @@ def stamp(docs: Path, en_page: Path, ids: set[str] | None = None) -> list[str]:
     for q in page.questions:
         if q.id not in current or (ids is not None and q.id not in ids):
             continue
-        m = HEADING_ATTRS.search(lines[q.line - 1])
+        m = heading_attrs(lines[q.line - 1])
         attrs = HASH_ATTR.sub("", m["attrs"]).strip() if m else f"#{q.id}"
         lines[q.line - 1] = f'## {q.label}: {q.title} {{{attrs} data-source-hash="{current[q.id]}"}}'
         stamped.append(q.id)
-    write_atomically({en_page: "\n".join(lines)})
+    text = "\n".join(lines)
+    if text != page.text:
+        write_files({en_page: text}, (docs, data))
     return stamped

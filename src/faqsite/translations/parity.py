@@ -6,6 +6,7 @@ code blocks and number of links. Every difference is one ``path:line:`` problem.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from faqsite.errors import Problem
@@ -62,7 +63,8 @@ def compare_pages(zh: SitePage, en: SitePage) -> list[Problem]:
     common_zh = [i for i in zh_ids if i in en_by_id]
     common_en = [q.id for q in en.questions if q.id in zh_by_id]
     if common_zh != common_en:
-        first = next(a for a, b in zip(common_zh, common_en, strict=False) if a != b)
+        # zip_longest: a question twice on one side makes the lists differ in length only
+        first = next(a or b for a, b in itertools.zip_longest(common_zh, common_en) if a != b)
         problems.append(
             Problem(en_path, en_by_id[first].line, f"questions out of order (expected {', '.join(common_zh)})")
         )
