@@ -198,6 +198,8 @@ def test_every_task_of_contributing_ends_green(tmp_path: Path) -> None:
     documented = {c for cs in sections.values() for c in cs} - SUITE
     assert documented <= set(repo.ran), documented - set(repo.ran)
 
-    # what `make test` promises, on the copy: the strict build and the site tests
+    # what `make test` promises, on the copy: the strict build and the site tests over its content (not
+    # the ones that build sites of their own to attack or compare engines: the content does not change them)
     repo.run(".venv/bin/faqsite build --site-dir site")
-    repo.run(".venv/bin/python -m pytest tests/site -q -p no:cacheprovider -k 'not linkchecker'", says="passed")
+    own_builds = "linkchecker or engines or confinement or escaping"
+    repo.run(f".venv/bin/python -m pytest tests/site -q -p no:cacheprovider -k 'not ({own_builds})'", says="passed")
