@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test test-fast test-browser check build lint bench bench-search audit screenshots system-deps node-tools import clean
+.PHONY: serve test test-fast test-browser check build lint bench bench-search bench-engines audit screenshots system-deps node-tools import clean
 PORT ?= 8000
 
 $(STAMP): pyproject.toml
@@ -39,6 +39,10 @@ audit: $(STAMP) system-deps node-tools
 ## bench-search: search benchmark at 1x and 100x the season (see BENCHMARKS.md)
 bench-search: $(STAMP) system-deps
 	$(BIN)/python scripts/bench_search.py --scales 1 100 --runs 3
+
+## bench-engines: choosing the search engine: today's, stock Material, prebuilt lunr and Pagefind, 1x and 100x the series (see BENCHMARKS.md)
+bench-engines: $(STAMP) system-deps
+	$(BIN)/python scripts/bench_engines.py --scales 1 100 --runs 3
 
 # npm tools of the audit and the workflow lint, without install scripts (no browser download)
 tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/package-lock.json

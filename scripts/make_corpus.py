@@ -1,14 +1,23 @@
 """A synthetic corpus N times the size of the real season, for benchmarks.
 
-Usage: python scripts/make_corpus.py --scale 100 --out /tmp/corpus-100
+Usage: python scripts/make_corpus.py --scale 100 --out /tmp/corpus-100 [--unit season|series]
 
 Writes a complete project (mkdocs.yml, docs/, overrides/, data/) into --out:
-the real pages plus (scale - 1) synthetic seasons of five issues of five
-questions each, in both languages. The text is made of the real answers'
-sentences, recombined with a fixed seed (so a run is reproducible), with
-varied model names, numbers and configuration keys, so the vocabulary grows
-with the corpus as a real FAQ's does. English questions are stamped as
-translations of their Chinese twins, as in the real site.
+the real pages plus (scale - 1) synthetic copies of a unit, in both languages.
+
+- ``--unit season`` (the default, what scripts/bench_search.py measures): a
+  copy is one season of five issues of five questions (the size of 2021
+  Season 1), ``syn-001``, ``syn-002``, ...
+- ``--unit series``: a copy is the whole series, every collection of docs/
+  with its units and question labels (issues, parts and sections, ``Q1.2.3``),
+  as ``syn001-2021-s1``, ``syn001-selected-30``, ...; 100 times the series is
+  the real pages and 99 such copies.
+
+The text is made of the real answers' sentences, recombined with a fixed seed
+(so a run is reproducible), with varied model names, numbers and
+configuration keys, so the vocabulary grows with the corpus as a real FAQ's
+does. English questions are stamped as translations of their Chinese twins,
+as in the real site.
 """
 
 from __future__ import annotations
@@ -19,6 +28,9 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -49,6 +61,7 @@ KEYS = [
     "label_smoothing",
     "topk",
 ]
+UNITS = ("season", "series")
 SENTENCE_ZH = re.compile(r"[^。；！？]+[。；！？]")
 SENTENCE_EN = re.compile(r"[^.!?]+(?:[.!?](?=\s|$))")
 
@@ -126,16 +139,62 @@ def synthetic_season(number: int, seed: int, docs: Path, pool: dict[str, tuple[l
         (folder / "index.md").write_text("\n".join(index), encoding="utf-8")
 
 
-def make_corpus(scale: int, out: Path, seed: int = 2021) -> Path:
+def _front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+def synthetic_series(number: int, seed: int, docs: Path, pool: dict[str, tuple[list[str], list[str]]]) -> None:
+    """Copy ``number`` of the whole series: each real collection's units and labels, synthetic text."""
+    suffix = {"zh": f" · 合成副本 {number}", "en": f" · synthetic copy {number}"}
+    for collection in sorted(p.name for p in (ROOT / "docs" / "zh" / "faq").iterdir() if p.is_dir()):
+        cid = f"syn{number:03d}-{collection}"
+        for lang in ("zh", "en"):
+            rng = random.Random(f"{seed}-{number}-{collection}-{lang}")
+            titles, sentences = pool[lang]
+            real = ROOT / "docs" / lang / "faq" / collection
+            folder = docs / lang / "faq" / cid
+            folder.mkdir(parents=True, exist_ok=True)
+            meta = read_page(real / "index.md").meta
+            title = f"{meta.get('title', collection)}{suffix[lang]}"
+            index = {
+                **meta,
+                "season": cid,
+                "title": title,
+                "nav_title": f"{meta.get('nav_title', title)}{suffix[lang]}",
+            }
+            (folder / "index.md").write_text(f"{_front_matter(index)}\n# {title}\n", encoding="utf-8")
+            for unit in sorted(real.glob("*.md")):
+                if unit.name == "index.md":
+                    continue
+                page = read_page(unit)
+                blocks = [_front_matter({**page.meta, "season": cid}), f"# {page.meta.get('title', unit.stem)}\n"]
+                twins = read_page(docs / "zh" / "faq" / cid / unit.name).questions if lang == "en" else []
+                for i, q in enumerate(page.questions):
+                    attrs = f"#{q.id}"
+                    if lang == "en":
+                        attrs += f' data-source-hash="{twins[i].fingerprint()}"'
+                    qtitle = vary(rng.choice(titles), rng)
+                    blocks.append(f"## {q.label}: {qtitle} {{{attrs}}}\n\n{question_body(sentences, rng, lang)}\n")
+                (folder / unit.name).write_text("\n".join(blocks), encoding="utf-8")
+
+
+def make_corpus(scale: int, out: Path, seed: int = 2021, unit: str = "season") -> Path:
+    """The project with (scale - 1) synthetic copies of a season (``unit="season"``) or of the whole series."""
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     for name in ("docs", "overrides", "data"):
         shutil.copytree(ROOT / name, out / name)
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
+    (out / "src").symlink_to(ROOT / "src", target_is_directory=True)  # mkdocs.yml watches it: it must exist
     pool = {lang: pools(lang) for lang in ("zh", "en")}
     for number in range(1, scale):
-        synthetic_season(number, seed, out / "docs", pool)
+        if unit == "series":
+            synthetic_series(number, seed, out / "docs", pool)
+        else:
+            synthetic_season(number, seed, out / "docs", pool)
     return out
 
 
@@ -144,10 +203,12 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--scale", type=int, default=100)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=2021)
+    ap.add_argument("--unit", choices=UNITS, default="season", help="what a copy is: one season or the whole series")
     args = ap.parse_args(argv)
-    out = make_corpus(args.scale, args.out, args.seed)
-    pages = sum(1 for _ in (out / "docs").rglob("issue-*.md"))
-    print(f"{out}: {pages} issue pages ({pages // 2} per language), {pages // 2 * 5} questions per language")
+    out = make_corpus(args.scale, args.out, args.seed, args.unit)
+    units = [p for p in (out / "docs" / "zh" / "faq").rglob("*.md") if p.name != "index.md"]
+    questions = sum(len(read_page(p).questions) for p in units)
+    print(f"{out}: {len(units)} unit pages and {questions} questions per language")
     return 0
 
 
