@@ -41,6 +41,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "strip_answer_marker": n.strip_answer_marker,
     "latex_as_math": n.latex_as_math,
     "separate_blocks": n.separate_blocks,
+    "indent_list_blocks": n.indent_list_blocks,
     "rewrite_links": lambda text: n.rewrite_links(text, CTX, 1),
     "map_images": lambda text: n.tidy(n.map_images(text, CTX, 1, 3)),
     "insert_formulas": lambda text: n.tidy(n.insert_formulas(text, Question("Q3.5", "t", text, 1), CTX)),

@@ -6,7 +6,8 @@ BOM, universal newlines; front matter removed by ``mkdocs.utils.meta.get_data``)
 and rendered with Python-Markdown configured as mkdocs/structure/pages.py does
 it, from mkdocs.yml's ``markdown_extensions``. The model, from
 ``read_page`` as the site's tools call it, must read the same headings' ids,
-links, images, code blocks and front matter, in document order.
+links, images, code blocks and front matter, in document order, and the same
+tree of blocks (lists with their items and nesting; pages without raw HTML).
 
 An edge case on which the two genuinely disagree stays in the data, marked
 ``xfail(strict=True)`` with the disagreement as its reason: it fails the run
@@ -27,7 +28,7 @@ from markdown.postprocessors import Postprocessor
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from faqsite.markdown.model import read_page
+from faqsite.markdown.model import Block, BlockKind, read_page
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -88,6 +89,65 @@ def text_of(heading: Tag) -> str:
     )
 
 
+# Python-Markdown's elements -> the model's block kinds (lists, list items and div classes apart)
+BLOCK_TAGS: dict[str, BlockKind] = {
+    "p": "paragraph",
+    "pre": "code",
+    "table": "table",
+    "figure": "figure",
+    "hr": "rule",
+    **{f"h{n}": "heading" for n in range(1, 7)},
+}
+BLOCK_LEVEL = {*BLOCK_TAGS, "ol", "ul", "div", "blockquote", "details", "dl", "section"}
+
+
+def html_blocks(parent: Tag) -> list[Block]:
+    """The blocks a reader sees in ``parent``, as the model names them; text and inline elements
+    between blocks (a tight list item's text) make a paragraph."""
+    out: list[Block] = []
+    text = False
+    for child in parent.children:
+        if not isinstance(child, Tag):
+            text = text or bool(str(child).strip())
+            continue
+        if child.name not in BLOCK_LEVEL:
+            text = True
+            continue
+        if text:
+            out.append(Block("paragraph", 0))
+            text = False
+        classes = child.get_attribute_list("class")
+        if child.name in ("ol", "ul"):
+            items = tuple(tuple(html_blocks(li)) for li in child.find_all("li", recursive=False))
+            start = int(str(child.get("start") or 1)) if child.name == "ol" else 1
+            out.append(Block("list", 0, items, ordered=child.name == "ol", start=start))
+        elif child.name == "blockquote":
+            out.append(Block("quote", 0, (tuple(html_blocks(child)),)))
+        elif child.name in BLOCK_TAGS:
+            level = int(child.name[1]) if BLOCK_TAGS[child.name] == "heading" else 0
+            out.append(Block(BLOCK_TAGS[child.name], 0, level=level))
+        elif "math" in classes:
+            out.append(Block("formula", 0))
+        elif "highlight" in classes:
+            out.append(Block("code", 0))
+        else:
+            out.append(Block("html", 0))
+    if text:
+        out.append(Block("paragraph", 0))
+    return out
+
+
+def outline(blocks: list[Block] | tuple[Block, ...], depth: int = 0) -> list[str]:
+    """One line per block, list items numbered and their blocks indented: readable when two differ."""
+    lines = []
+    for block in blocks:
+        lines.append("  " * depth + block.describe())
+        for n, item in enumerate(block.items, 1):
+            lines.append("  " * (depth + 1) + f"item {n}:")
+            lines.extend(outline(item, depth + 2))
+    return lines
+
+
 @cache  # a page of docs/ is compared by two tests
 def comparisons(path: Path) -> list[tuple[str, object, object]]:
     """(what, in the HTML, in the model) for everything the model must read as the HTML shows it."""
@@ -124,6 +184,8 @@ def comparisons(path: Path) -> list[tuple[str, object, object]]:
         ("math blocks", len(soup.select("div.math")), len([c for c in page.code if c.is_math])),
         ("questions", questions, [(q.label, q.source_hash) for q in page.questions]),
         ("front matter", meta, page.meta),
+        # not over raw HTML: CommonMark's HTML blocks and the elements Python-Markdown keeps are not alike
+        *([("blocks", outline(html_blocks(soup)), outline(page.blocks))] if not page.html else []),
     ]
 
 
@@ -177,6 +239,31 @@ EDGE_CASES: dict[str, tuple[str, str]] = {
     "md-in-html": (P + '<div markdown="1">\n\n[in div](d.md)\n\n</div>\n', ""),
     "front-matter-closed-by-dots": ("---\ntitle: Dots\ndate: 2021-05-01\n...\n" + P + "[x](y.md)\n", ""),
     "front-matter-closed-by-dashes": ("---\ntitle: Dashes\ntags: [a, b]\n---\n\n" + P, ""),
+    # block structure: lists as Python-Markdown builds them
+    "list-right-after-paragraph": (
+        P + "因素如下：\n1. 参数量\n\n![f](f.png)\n/// caption\n图\n///\n\n2. 浮点运算\n3. 访存\n",
+        "",
+    ),
+    "bullet-list-right-after-paragraph": (P + "上述命令中：\n* `a`：甲；\n* `b`：乙。\n", ""),
+    "list-after-blank-line": (P + "因素如下：\n\n1. 参数量\n2. 浮点运算\n", ""),
+    "nested-list-under-item-text": (P + "* 从采样的角度\n    * 动态采样\n    * 过采样\n* 其他\n", ""),
+    "nested-ordered-list-in-loose-item": (
+        P + "1. 计算量：\n\n    1. 乘法\n    2. 加法\n\n        ```math\n        2 C K\n        ```\n\n2. 访存\n",
+        "",
+    ),
+    "list-marker-3-spaces-under-item": (P + "1. 甲\n   - 乙\n", ""),
+    "list-after-paragraph-in-loose-item": (P + "* 第一项：\n\n    说明如下：\n    * 甲\n    * 乙\n", ""),
+    "fence-indented-3-under-ordered-item": (P + "1. 代码：\n\n   ```python\n   x = 1\n   ```\n\n2. 下一步\n", ""),
+    "paragraph-indented-2-under-bullet-item": (P + "- 甲\n\n  乙\n\n- 丙\n", ""),
+    "bullet-markers-change": (P + "- 甲\n\n* 乙\n", ""),
+    "table-and-formula-in-item": (
+        P + "1. 表：\n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n\n    ```math\n    x\n    ```\n",
+        "",
+    ),
+    "fence-run-into-paragraphs": (P + "文字：\n```python\nx = 1\n```\n后文\n\n```\ny\n```\n```\nz\n```\n\n末\n", ""),
+    "fence-between-blank-lines": (P + "文字：\n\n```python\nx = 1\n```\n\n后文\n", ""),
+    "text-right-after-fence-in-item": (P + "* 代码：\n\n    ```python\n    x\n    ```\n    其中：\n", ""),
+    "caption-after-blank-line": (P + "![f](f.png)\n\n/// caption\n图\n///\n", ""),
     "front-matter-crlf": ("---\r\ntitle: CRLF\r\n---\r\n" + P.replace("\n", "\r\n") + "[x](y.md)\r\n", ""),
     # the disagreements
     "heading-without-latin-text": ("# 图像分类\n\n## 问题\n", ""),
@@ -210,6 +297,12 @@ EDGE_CASES: dict[str, tuple[str, str]] = {
         "title: Not YAML\n\n" + P,
         "without '---', MkDocs' get_data reads the top 'key: value' lines as MultiMarkdown meta"
         " ({'title': 'Not YAML'}) and drops them from the body; the model's meta is {}",
+    ),
+    "nested-bullet-indented-2": (
+        P + "- 甲\n  - 乙\n",
+        "Python-Markdown reads '  - 乙' (indented less than 4) as the list's second item;"
+        " CommonMark nests it, and the model, which starts no list inside a paragraph but a 4-column deeper one,"
+        " reads one item whose paragraph holds both lines",
     ),
     "front-matter-after-bom": ("\ufeff---\ntitle: BOM\n---\n" + P, ""),
 }

@@ -1,7 +1,9 @@
 """Small pure transforms that turn upstream text into the site's one form.
 
-Each body transform takes the answer text and returns new text; none touches
-code spans or code blocks. :func:`normalize_season` applies them in order.
+Each body transform takes the answer text and returns new text; none changes
+what a code span or a code block shows (stray spaces at a span's edges, which
+the site does not show, are dropped; a block inside a list item may move right
+as a whole). :func:`normalize_season` applies them in order.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from urllib.parse import urljoin
 
 import autocorrect_py
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from faqsite.errors import Problem, SourceError
 from faqsite.importer.figures import Figure, FigureRegistry
@@ -35,6 +38,8 @@ MD_LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<target
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 LIST_ITEM = re.compile(r"^(?P<indent> *)(?:[*+-]|[0-9]+[.)]) ")
 BLANK_RUN = re.compile(r"\n{3,}")
+LIST_INDENT = 4  # Python-Markdown's tab_length: list item content is indented 4 columns a level
+MAX_LIST_DEPTH = 20  # markdown-it's nesting limit
 # A subscript written without braces that runs on with "+1" or "-1": "w_t+1", "v_t-1"
 UNGROUPED_SUBSCRIPT = re.compile(r"(?P<base>[A-Za-z])_(?P<sub>[A-Za-z0-9]+[+-][0-9]+)")
 DATE = re.compile(r"(?P<y>[0-9]{4})[.\-/](?P<m>[0-9]{1,2})[.\-/](?P<d>[0-9]{1,2})")
@@ -49,8 +54,20 @@ TEXT_THEN_LINK = re.compile(rf"(?<=[{HAN}])(?P<gap>[ \t]*)(?P<link>\[(?P<first>.
 LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # No space between a closing parenthesis and Han ("…网络)组成"), as upstream writes it.
 PAREN_THEN_HAN = re.compile(rf"\)[ \t]+(?=[{HAN}])")
-# A command-line option after Han gets its space ("使用 -o 来调整").
-HAN_THEN_OPTION = re.compile(rf"(?<=[{HAN}])(?=--?[A-Za-z])")
+# A command-line option after Han gets its space ("使用 -o 来调整", "加上 --force"): two hyphens, or one
+# and a single letter. One hyphen and a word joins the Han word to a Latin one, and stays as written
+# ("准确率-FLOPS 曲线", "精度-params 变化曲线"), like "准确率-预测时间曲线".
+HAN_THEN_OPTION = re.compile(rf"(?<=[{HAN}])(?=--[A-Za-z]|-[A-Za-z](?![A-Za-z]))")
+# A word in square brackets that is not a link ("[CLS]") is spaced from Han as the word alone would
+# be ("增加一个 [CLS] 标志位", as the answers write `[CLS]`); numbers and lists in brackets keep
+# upstream's layout ("论文[2]", "图片是[224,224,3]").
+BRACKETED_WORD = re.compile(r"(?<![!\]\\])\[[A-Za-z][A-Za-z0-9_]*\](?![(\[:{])")
+HAN_CHAR = re.compile(rf"[{HAN}]")
+# A question or exclamation mark that ends Chinese text is full-width, with no space before the Han
+# that follows ("标志位? 为什么" -> "标志位？为什么"); one inside a URL ("中文?a=1") is left alone.
+HALFWIDTH_END_THEN_HAN = re.compile(rf"(?<=[{HAN}])(?P<mark>[?!])[ \t]*(?=[{HAN}])")
+HALFWIDTH_END = re.compile(rf"(?<=[{HAN}])(?P<mark>[?!])(?=\s|$)")
+FULLWIDTH = {"?": "？", "!": "！"}
 
 # autocorrect's defaults, less the rules that the current upstream layout does
 # not follow: no space around brackets ("OHEM(online …)的方法") or dashes
@@ -206,26 +223,81 @@ def space_links(text: str) -> str:
     return TEXT_THEN_LINK.sub(before, LINK_THEN_TEXT.sub(after, text))
 
 
+def space_bracketed_words(text: str) -> str:
+    """One space between Han and a word in square brackets ("一个 [CLS] 标志位")."""
+
+    def one(m: re.Match[str]) -> str:
+        start, end = m.span()
+        before = " " if start and HAN_CHAR.match(text, start - 1) else ""
+        after = " " if HAN_CHAR.match(text, end) else ""
+        return before + m[0] + after
+
+    return BRACKETED_WORD.sub(one, text)
+
+
+def fullwidth_sentence_marks(text: str) -> str:
+    """Make "?" and "!" after Han "？" and "！", without a space before the Han that follows."""
+    text = HALFWIDTH_END_THEN_HAN.sub(lambda m: FULLWIDTH[m["mark"]], text)
+    return HALFWIDTH_END.sub(lambda m: FULLWIDTH[m["mark"]], text)
+
+
 def tidy_punctuation_spacing(text: str) -> str:
-    """Half-width parentheses around Latin text, no gap after ")", a space before "-o"."""
+    """Half-width parentheses around Latin text, no gap after ")", a space before "-o", bracketed
+    words spaced, full-width "？" and "！" after Han."""
     text = FULLWIDTH_PARENS_LATIN.sub(r"(\g<inner>)", text)
-    return HAN_THEN_OPTION.sub(" ", PAREN_THEN_HAN.sub(")", text))
+    text = HAN_THEN_OPTION.sub(" ", PAREN_THEN_HAN.sub(")", text))
+    return fullwidth_sentence_marks(space_bracketed_words(text))
+
+
+def trim_code_span(span: str) -> str:
+    """A code span (backticks included) without spaces at the edges of its content.
+
+    Python-Markdown shows a span's content stripped, CommonMark strips one space
+    from each side only when both have one; a span written `` `1*1 ` `` is a typo
+    for `` `1*1` `` in both. The one padding space that CommonMark needs around
+    content starting or ending with a backtick (```` `` `x` `` ````) is kept; content
+    of spaces only is left as written.
+    """
+    ticks = len(span) - len(span.lstrip("`"))
+    content = span[ticks:-ticks]
+    trimmed = content.strip(" \t")
+    if not trimmed or trimmed == content:
+        return span
+    if trimmed.startswith("`") or trimmed.endswith("`"):
+        trimmed = f" {trimmed} "
+    return span[:ticks] + trimmed + span[-ticks:]
+
+
+def trim_code_spans(text: str) -> str:
+    """Every code span outside code blocks without spaces at the edges of its content (see trim_code_span)."""
+    skip = code_lines(text)
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        spans = [] if i in skip else code_spans(line)
+        parts, last = [], 0
+        for a, b in spans:
+            parts += [line[last:a], trim_code_span(line[a:b])]
+            last = b
+        out.append("".join([*parts, line[last:]]))
+    return "\n".join(out)
 
 
 def space_cjk(text: str) -> str:
-    """Spacing between Chinese and Latin text as in the current upstream layout.
+    """Spacing and punctuation between Chinese and Latin text as in the current upstream layout.
 
-    autocorrect does letters and digits (and leaves code alone); code spans
-    next to Han characters get one space, as upstream writes them now, and
-    links follow the rule of the text they hold.
+    The one normalization of running text, for answers, titles and the preface
+    alike. autocorrect does letters and digits (and leaves code alone); code
+    spans lose stray spaces inside and, next to Han characters, get one space
+    outside, as upstream writes them now; links follow the rule of the text they
+    hold; "?" and "!" after Chinese are full-width.
     """
-    spaced = map_prose(autocorrect(text), lambda s: space_links(tidy_punctuation_spacing(s)))
+    spaced = map_prose(autocorrect(trim_code_spans(text)), lambda s: space_links(tidy_punctuation_spacing(s)))
     skip = code_lines(spaced)
     return "\n".join(line if i in skip else space_code_spans(line) for i, line in enumerate(spaced.split("\n")))
 
 
 def normalize_title(title: str) -> str:
-    """One line, single spaces, spacing as in the body."""
+    """One line, single spaces, then the body's normalization (:func:`space_cjk`)."""
     return space_cjk(" ".join(title.split())).strip()
 
 
@@ -500,6 +572,45 @@ def separate_blocks(text: str) -> str:
     return "\n".join(out)
 
 
+def indent_list_blocks(text: str) -> str:
+    """Each block of a list item below its first line indented 4 columns a level, as Python-Markdown needs.
+
+    GitHub (CommonMark) keeps in an item what is indented to the item's text, so
+    upstream indents a fence under "1. " by 3 spaces; the site's Markdown needs 4
+    a level, and would end the list above such a block (the block shown outside
+    the item, the list starting again at 2). Each such block, with everything it
+    holds, moves right to 4 columns a level; nothing else changes.
+    """
+    for _ in range(MAX_LIST_DEPTH):  # a nested block is checked again once the one around it has moved
+        lines = text.split("\n")
+        items: list[Token] = []
+        moves: list[tuple[int, int, int]] = []  # (first line, end, columns to add)
+        for tok in _BLOCKS.parse(text):
+            if tok.type == "list_item_open":
+                items.append(tok)
+                continue
+            if tok.type == "list_item_close":
+                items.pop()
+                continue
+            item = items[-1] if items else None
+            if item is None or not tok.map or not item.map or tok.nesting < 0 or tok.level != item.level + 1:
+                continue
+            start, end = tok.map
+            line = lines[start]
+            need = LIST_INDENT * len(items)
+            have = len(line) - len(line.lstrip(" "))
+            inside_a_move = bool(moves) and start < moves[-1][1]  # moves with the block around it; checked next pass
+            as_written = line.lstrip(" ").startswith((">", "\t"))  # quotes and tabs: columns not counted here
+            if start != item.map[0] and have < need and not inside_a_move and not as_written:
+                moves.append((start, end, need - have))
+        if not moves:
+            return text
+        for start, end, add in moves:
+            lines[start:end] = [" " * add + row if row.strip() else row for row in lines[start:end]]
+        text = "\n".join(lines)
+    return text
+
+
 def tidy(text: str) -> str:
     """No trailing spaces outside code, no runs of blank lines, no blank edges."""
     skip = code_lines(text)
@@ -526,7 +637,8 @@ def normalize_body(question: Question, ctx: Context, depth: int) -> str:
     text = space_cjk(text)
     text = map_images(text, ctx, first, depth)
     text = insert_formulas(text, question, ctx)
-    text = separate_blocks(text)  # last: figures and formulas placed above can make a list loose
+    text = separate_blocks(text)  # figures and formulas placed above can make a list loose
+    text = indent_list_blocks(text)  # after the blank lines that make fences blocks of their own
     return tidy(text)
 
 

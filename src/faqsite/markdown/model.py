@@ -5,9 +5,11 @@ site's Python-Markdown renders (front matter by MkDocs' rule, attribute lists
 on headings, links and images, fences, tables), into a :class:`SitePage`:
 front matter, headings with their ids, questions with label, id, source lines
 and answer, links, images, code blocks and raw HTML, each with its 1-based
-line. The importer's merge, ``check``, ``parity``, ``freshness`` and the
-MkDocs plugin all read pages through it, so there is one rule for what is a
-heading, a link or code. ``tests/markdown`` renders pages with the site's own
+line, and the tree of blocks (paragraphs, lists with their items, code,
+formulas, tables, figures), lists as Python-Markdown builds them. The
+importer's merge, ``check``, ``parity``, ``freshness`` and the MkDocs plugin
+all read pages through it, so there is one rule for what is a heading, a link
+or code. ``tests/markdown`` renders pages with the site's own
 Markdown configuration and asserts that the model agrees with the HTML.
 """
 
@@ -21,11 +23,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from markdown.extensions.toc import slugify
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from faqsite.errors import Problem, SourceError
@@ -51,7 +54,39 @@ UNIQUE_ID = re.compile(r"^(.*)_([0-9]+)$")  # toc's rule for a repeated id
 CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 BACKTICKS = re.compile(r"`+")
 
+# A caption block of pymdownx.blocks: it makes the block above it (our images) a <figure>.
+CAPTION_START = re.compile(r"^[ \t]*/{3,}[ \t]*caption(?:[ \t]|$)", re.M)
+
+
+def _python_markdown_lists(list_rule: Callable[[StateBlock, int, int, bool], bool]) -> Callable[..., bool]:
+    """markdown-it's list rule, less what Python-Markdown does not do: start a list inside a paragraph.
+
+    CommonMark lets a list interrupt a paragraph ("以下几个方面：" then "1. 参数量" on the
+    next line); Python-Markdown keeps such lines in the paragraph, so the reader sees
+    running text and the list starts at its next item after a blank line (at 2). The
+    one exception, as Python-Markdown's list processor has it: under a list item's
+    first line, a marker indented 4 to 7 columns deeper than the list starts a
+    nested list.
+    """
+
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        interrupts = silent and state.parentType == "paragraph" and state.sCount[start] >= state.blkIndent
+        if interrupts:
+            under_item_text = bool(state.tokens) and state.tokens[-1].type == "list_item_open"
+            deeper = state.sCount[start] - max(state.listIndent, 0)
+            if not (under_item_text and 4 <= deeper <= 7):
+                return False
+        return list_rule(state, start, end, silent)
+
+    return rule
+
+
 _MD = MarkdownIt("commonmark").enable("table")
+_MD.block.ruler.at(
+    "list",
+    _python_markdown_lists(next(r.fn for r in _MD.block.ruler.__rules__ if r.name == "list")),
+    {"alt": ["paragraph", "reference", "blockquote"]},
+)
 # Links as written, whatever their scheme: Python-Markdown neither encodes nor
 # drops them, and `check` must see a "javascript:" link to report it.
 _MD.normalizeLink = lambda url: url  # type: ignore[method-assign]
@@ -199,6 +234,46 @@ class Html:
     line: int
 
 
+BlockKind = Literal["paragraph", "heading", "list", "code", "formula", "table", "figure", "html", "quote", "rule"]
+BLOCK_NAMES: dict[str, str] = {
+    "code": "code block",
+    "html": "HTML block",
+    "quote": "block quote",
+    "rule": "horizontal rule",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of a page as the reader sees it: its kind, and for a list its items, each a run of blocks.
+
+    Paragraphs, headings, code blocks, formulas (math fences), tables, figures (an
+    image with its caption), raw HTML, quotes and rules; list items' own text is a
+    paragraph. Blocks are Python-Markdown's where CommonMark differs: no list starts
+    inside a paragraph, an item holds only what is indented 4 columns a level (see
+    :func:`_list`), and a fence with text right above or below it, without a blank
+    line, is shown inside that paragraph.
+    """
+
+    kind: BlockKind
+    line: int  # 1-based first line
+    items: tuple[tuple[Block, ...], ...] = ()  # a list's items (a quote's content is its one item)
+    ordered: bool = False
+    start: int = 1  # the number an ordered list starts with
+    level: int = 0  # a heading's level
+
+    def describe(self) -> str:
+        """``'ordered list of 3 items from 2'``, ``'figure'``, ``'level-3 heading'``."""
+        if self.kind == "list":
+            count = f"{len(self.items)} item{'' if len(self.items) == 1 else 's'}"
+            if not self.ordered:
+                return f"unordered list of {count}"
+            return f"ordered list of {count}" + (f" from {self.start}" if self.start != 1 else "")
+        if self.kind == "heading":
+            return f"level-{self.level} heading"
+        return BLOCK_NAMES.get(self.kind, self.kind)
+
+
 @dataclass
 class PageQuestion:
     label: str
@@ -211,6 +286,7 @@ class PageQuestion:
     links_in: list[Link] = field(default_factory=list)
     images_in: list[Image] = field(default_factory=list)
     code_in: list[Code] = field(default_factory=list)
+    blocks_in: list[Block] = field(default_factory=list)  # the answer's blocks, in order
 
     def fingerprint(self) -> str:
         """Short hash of the question as written (see :func:`question_key`)."""
@@ -242,6 +318,7 @@ class SitePage:
     code: list[Code] = field(default_factory=list)
     html: list[Html] = field(default_factory=list)
     attr_lists: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # every {...} the renderer applies
+    blocks: list[Block] = field(default_factory=list)  # the page's top-level blocks, headings included
 
     def line_of(self, pattern: str) -> int:
         """1-based line of the first line containing ``pattern`` (1 if none)."""
@@ -326,6 +403,7 @@ def parse_page(text: str, path: Path) -> SitePage:
                 page.attr_lists.append((start, heading.attrs))
         if token.type == "inline" and token.children:
             _inline(page, token.children, _locator(lines, start, token.map[1] if token.map else start))
+    page.blocks = _blocks(tokens, lines)
     page.questions = _questions(page, lines)
     return page
 
@@ -426,6 +504,7 @@ def _questions(page: SitePage, lines: list[str]) -> list[PageQuestion]:
         return shares
 
     links, images, code = per_question(page.links), per_question(page.images), per_question(page.code)
+    blocks = per_question(page.blocks)
     out = []
     for n, (h, m) in enumerate(heads):
         end = ends[n]
@@ -441,6 +520,145 @@ def _questions(page: SitePage, lines: list[str]) -> list[PageQuestion]:
                 links_in=links[n],
                 images_in=images[n],
                 code_in=code[n],
+                blocks_in=blocks[n],
             )
         )
+    return out
+
+
+# Python-Markdown's tab_length: a list item's blocks after its first line are indented 4 columns a level
+LIST_INDENT = 4
+
+
+def _indent(line: str) -> int:
+    """Columns of ``line``'s leading spaces, tabs to the next multiple of 4."""
+    col = 0
+    for ch in line:
+        if ch == " ":
+            col += 1
+        elif ch == "\t":
+            col += 4 - col % 4
+        else:
+            break
+    return col
+
+
+def _blocks(tokens: list[Token], lines: list[str]) -> list[Block]:
+    """The block tree of a token stream, lists as Python-Markdown builds them (see :func:`_list`)."""
+    blocks, _ = _blocks_until(tokens, lines, 0, "", 0)
+    return blocks
+
+
+def _blocks_until(tokens: list[Token], lines: list[str], i: int, close: str, depth: int) -> tuple[list[Block], int]:
+    """The blocks from ``tokens[i]`` up to the token of type ``close`` (or the end), and the index after it.
+
+    ``depth`` is the number of lists around them, -1 inside a quote (where columns are not checked).
+    markdown-it nests at most 20 deep, so the recursion is bounded.
+    """
+    out: list[Block] = []
+    text_end = -1  # the 0-based line after the paragraph last added (fences run into it included), or -1
+    while i < len(tokens):
+        tok = tokens[i]
+        line = tok.map[0] + 1 if tok.map else 0
+        if tok.type == close:
+            break
+        if tok.type in ("paragraph_open", "fence") and tok.map and out and _runs_together(out[-1], text_end, tok):
+            # Python-Markdown has no blank line between them: one paragraph, the code shown inside it
+            out[-1] = Block("paragraph", out[-1].line)
+            text_end = tok.map[1]
+            i += 3 if tok.type == "paragraph_open" else 1
+            continue
+        text_end = tok.map[1] if tok.type in ("paragraph_open", "fence") and tok.map else -1
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            found, i = _list(tokens, lines, i, depth)
+            out.extend(found)
+            continue
+        if tok.type == "blockquote_open":
+            inner, i = _blocks_until(tokens, lines, i + 1, "blockquote_close", -1)
+            out.append(Block("quote", line, (tuple(inner),)))
+            continue
+        if tok.type == "paragraph_open":
+            content = tokens[i + 1].content if i + 1 < len(tokens) else ""
+            caption = CAPTION_START.search(content)
+            if caption is None:
+                out.append(Block("paragraph", line))
+            elif content[: caption.start()].strip():
+                out.append(Block("figure", line))
+            elif out:  # a caption on its own makes the block above it the figure
+                out[-1] = Block("figure", out[-1].line)
+            i += 3
+            continue
+        if tok.type == "heading_open":
+            out.append(Block("heading", line, level=int(tok.tag[1:])))
+            i += 3
+            continue
+        if tok.type == "table_open":
+            out.append(Block("table", line))
+            while i < len(tokens) and tokens[i].type != "table_close":
+                i += 1
+        elif tok.type == "fence":
+            out.append(Block("formula" if tok.info.strip().split(" ", 1)[0] == "math" else "code", line))
+        elif tok.type == "code_block":
+            out.append(Block("code", line))
+        elif tok.type == "html_block":
+            out.append(Block("html", line))
+        elif tok.type == "hr":
+            out.append(Block("rule", line))
+        i += 1
+    return _joined_lists(out), i + 1
+
+
+def _runs_together(last: Block, text_end: int, tok: Token) -> bool:
+    """Whether ``tok``, a paragraph or a fence, continues ``last`` (a paragraph or a fence that ended on
+    line ``text_end``) without a blank line in between, so that Python-Markdown renders them as one
+    paragraph: a fence (pymdownx.superfences) stands alone only between blank lines."""
+    return tok.map is not None and tok.map[0] == text_end and last.kind in ("paragraph", "code", "formula")
+
+
+def _list(tokens: list[Token], lines: list[str], i: int, depth: int) -> tuple[list[Block], int]:
+    """The list that opens at ``tokens[i]`` as Python-Markdown renders it, and the index after it.
+
+    CommonMark keeps in an item whatever is indented to its text ("1. " then 3
+    spaces); Python-Markdown, only what is indented 4 columns a level. A block
+    of an item indented less (a fence under "1. " indented 3) ends the list
+    there: it and the rest of the item follow the list, and the next items make
+    a new list, which starts at the next item's number.
+    """
+    tok = tokens[i]
+    ordered = tok.type == "ordered_list_open"
+    needed = LIST_INDENT * (depth + 1)
+    out: list[Block] = []
+    items: list[tuple[Block, ...]] = []
+    first_line, start = (tok.map[0] + 1 if tok.map else 0), int(tok.attrs.get("start", 1)) if ordered else 1
+    i += 1
+    while i < len(tokens) and tokens[i].type == "list_item_open":
+        item = tokens[i]
+        item_line = item.map[0] + 1 if item.map else 0
+        if not items:
+            first_line = item_line
+            start = int(item.info) if ordered and item.info.isdigit() else start
+        blocks, i = _blocks_until(tokens, lines, i + 1, "list_item_close", depth + 1 if depth >= 0 else -1)
+        outside = [
+            depth >= 0 and item_line < b.line <= len(lines) and _indent(lines[b.line - 1]) < needed for b in blocks
+        ]
+        cut = outside.index(True) if True in outside else len(blocks)
+        items.append(tuple(blocks[:cut]))
+        if cut < len(blocks):
+            out.append(Block("list", first_line, tuple(items), ordered=ordered, start=start))
+            out.extend(blocks[cut:])
+            items = []
+    if items:
+        out.append(Block("list", first_line, tuple(items), ordered=ordered, start=start))
+    return out, i + 1  # past the list's close
+
+
+def _joined_lists(blocks: list[Block]) -> list[Block]:
+    """Lists of one type next to each other are one list, as in Python-Markdown ("- a", blank line, "* b")."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and b.kind == prev.kind == "list" and b.ordered == prev.ordered:
+            out[-1] = Block("list", prev.line, prev.items + b.items, ordered=prev.ordered, start=prev.start)
+        else:
+            out.append(b)
     return out

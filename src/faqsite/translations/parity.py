@@ -1,16 +1,22 @@
 """Structural parity of each English page with its Chinese twin.
 
 Same questions (ids, labels, order), and per answer the same figures, formulas,
-code blocks and number of links. Every difference is one ``path:line:`` problem.
+code blocks and number of links, and the same structure: the same blocks in the
+same order (paragraphs, lists with their items and what each item holds, code,
+formulas, tables, figures), as the page model reads them the way the site renders
+them. Every difference is one ``path:line:`` problem.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from faqsite.errors import Problem
-from faqsite.markdown.model import PageQuestion, SitePage, expected_id, read_page
+from faqsite.markdown.model import Block, PageQuestion, SitePage, expected_id, read_page
 from faqsite.translations.twins import orphans, twins
 
 
@@ -108,7 +114,65 @@ def compare_answers(zh: PageQuestion, en: PageQuestion, zh_path: Path, en_path: 
     ):
         if a != b:
             problems.append(Problem(str(en_path), en.line, f"{en.id}: {b} {name} (expected {a}, as in {where})"))
+    if (difference := structure_difference(zh.blocks_in, en.blocks_in)) is not None:
+        problems.append(
+            Problem(
+                str(en_path),
+                difference.line("en") or en.line,
+                f"{en.id}: answer structure differs from {zh_path.as_posix()}:{difference.line('zh') or zh.line} "
+                f"(zh: {difference.describe('zh')}; en: {difference.describe('en')})",
+            )
+        )
     return problems
+
+
+SHOWN_BLOCKS = 3  # blocks described from the first difference on, on each side
+Side = Literal["zh", "en"]
+
+
+@dataclass(frozen=True)
+class StructureDifference:
+    """Where two answers' block trees first part: the runs of blocks that differ, and the index in them."""
+
+    zh: Sequence[Block]
+    en: Sequence[Block]
+    at: int
+    within: str  # "the answer", or the item both sides are in ("item 2 of the ordered list of 3 items")
+
+    def _run(self, side: Side) -> Sequence[Block]:
+        return self.zh if side == "zh" else self.en
+
+    def line(self, side: Side) -> int:
+        """The line of the first differing block, else of the block before it (0 if none)."""
+        run = self._run(side)
+        return run[self.at].line if self.at < len(run) else (run[-1].line if run else 0)
+
+    def describe(self, side: Side) -> str:
+        """``'figure, ordered list of 3 items from 2'``: the blocks from the difference on, or where the run ended."""
+        rest = self._run(side)[self.at :]
+        if not rest:
+            return f"end of {self.within}"
+        shown = ", ".join(b.describe() for b in rest[:SHOWN_BLOCKS])
+        return shown + (", …" if len(rest) > SHOWN_BLOCKS else f", end of {self.within}")
+
+
+def structure_difference(
+    zh: Sequence[Block], en: Sequence[Block], within: str = "the answer"
+) -> StructureDifference | None:
+    """The first place, in document order, where two runs of blocks differ in kind, list type, start or
+    number of items; None if their structures are the same."""
+    for n in range(max(len(zh), len(en))):
+        if n >= len(zh) or n >= len(en):
+            return StructureDifference(zh, en, n, within)
+        a, b = zh[n], en[n]
+        if (a.kind, a.ordered, a.start, a.level, len(a.items)) != (b.kind, b.ordered, b.start, b.level, len(b.items)):
+            return StructureDifference(zh, en, n, within)
+        for k, (zh_item, en_item) in enumerate(zip(a.items, b.items, strict=True), 1):
+            inside = "the block quote" if a.kind == "quote" else f"item {k} of the {a.describe()}"
+            found = structure_difference(zh_item, en_item, inside)
+            if found is not None:
+                return found
+    return None
 
 
 def _line_after(page: SitePage, before: list[str]) -> int:
