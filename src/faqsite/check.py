@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from faqsite import topics
 from faqsite.errors import Problem, SourceError
 from faqsite.importer.normalize import space_cjk
 from faqsite.markdown.model import LOOKS_LIKE_QUESTION, SitePage, expected_id, read_page
@@ -278,4 +279,5 @@ def check_docs(docs: Path) -> list[Problem]:
                     str(twin.source), 1, f"Chinese page without its English twin (expected {_rel(twin.target, docs)})"
                 )
             )
+    problems += topics.check_docs(docs, tree.pages)  # data/topics.yml: every question has its topics
     return sorted(problems, key=lambda p: (p.path, p.line))

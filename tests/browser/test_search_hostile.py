@@ -26,7 +26,7 @@ HOSTILE = [
     ("batch_size~2^3", "2021-s1/q5-1"),
     ('"batch_size', "2021-s1/q5-1"),
     ("+-*batch_size", "2021-s1/q5-1"),
-    ("text:docker", "2021-s1/q1-3"),
+    ("docker:", "2021-s1/q1-3"),
     ("\\docker\\", "2021-s1/q1-3"),
     ("docker:*~^", "2021-s1/q1-3"),
     ("ｂａｔｃｈ＿ｓｉｚｅ", "2021-s1/q5-1"),  # full-width letters

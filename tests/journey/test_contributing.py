@@ -132,6 +132,8 @@ def test_every_task_of_contributing_ends_green(tmp_path: Path) -> None:
         ("en", "How do I read the training log?", "The training log is kept in `train.log` in the output folder."),
     ):
         repo.append(f"docs/{lang}/faq/2021-s1/issue-5.md", f"## Q5.6: {title} {{#q5-6}}\n\n{answer}\n")
+    repo.run("make check", expect=1, says="question 2021-s1/issue-5#q5-6 has no topic")
+    repo.append("data/topics.yml", "  2021-s1/issue-5#q5-6: [training]\n")  # questions: is the file's last key
     repo.run("make check", expect=1, says="q5-6: translation outdated")  # English not stamped yet
     issue_6 = {
         "zh": ("第 6 期", "如何导出推理模型？", "使用 `tools/export_model.py` 导出推理模型，再用预测脚本验证结果。"),
@@ -151,6 +153,7 @@ def test_every_task_of_contributing_ends_green(tmp_path: Path) -> None:
         )
 
     write_issue_6("zh")
+    repo.append("data/topics.yml", "  2021-s1/issue-6#q6-1: [deployment]\n")
     repo.run("make check", expect=1, says="q6-1: translation missing")
     write_issue_6("en")
     run_as_written(2)
@@ -180,6 +183,8 @@ def test_every_task_of_contributing_ends_green(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     repo.run(first_import, says="data/upstream/2023-s1.yml: written")
+    repo.run("make check", expect=1, says="question 2023-s1/issue-1#q1-1 has no topic")
+    repo.append("data/topics.yml", "  2023-s1/issue-1#q1-1: [paddleclas]\n")
     repo.run("make check", expect=1, says="q1-1: translation missing")
     for name, body in (
         ("index.md", "---\nseason: 2023-s1\ntitle: 2023 Season 1\n---\n\n# 2023 Season 1\n"),

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 import pytest
 
 from tests.conftest import BuiltSite
-from tests.site.html import content_pages, present, soup
+from tests.site.html import content_pages, present, resolve, soup
 
 SITE_URL = "https://paddleclas-faq.example.org/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -39,9 +39,12 @@ def test_atom_feed_per_language_dated_by_publication(site: BuiltSite, path: str,
         assert (site.root / prefix / key / "index.html").exists()
         first = unit_pages("en" if prefix else "zh")[key].questions[0].label
         assert f"{first}:" in entry.findtext(f"{ATOM}summary", "")
-    home = soup(site.root / prefix / "index.html")
-    link = home.select_one("head link[type='application/atom+xml']")
-    assert link is not None and link["href"] == f"{SITE_URL}{prefix}feed.xml"
+    # autodiscovery by a relative link (Material fetches sitemap.xml next to it: it stays on this host)
+    home = site.root / prefix / "index.html"
+    link = soup(home).select_one("head link[type='application/atom+xml']")
+    assert link is not None
+    target, _ = resolve(site.root, home, str(link["href"]))
+    assert target == site.root / prefix / "feed.xml"
 
 
 def test_robots_txt_points_to_the_sitemap(site: BuiltSite) -> None:

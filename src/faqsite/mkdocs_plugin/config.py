@@ -14,3 +14,7 @@ class FaqSiteConfig(Config):
 
     # collections: the import locks (data/upstream/<id>.yml) hold each collection's old upstream paths and anchors
     upstream_locks = c.Dir(exists=True, default="data/upstream")
+
+    # the search bundle (faqsite.search) and the search box; false builds a site without search
+    # (the benchmark's "build without search")
+    search = c.Type(bool, default=True)

@@ -42,3 +42,19 @@ def _src_uri(item: Any) -> str:
 
 def _is_index(item: Any) -> bool:
     return isinstance(item, Page) and item.file.src_uri.rsplit("/", 1)[-1] == "index.md"
+
+
+def place_section(items: list[Any], index_src_uri: str, order: list[str]) -> list[Any]:
+    """The section whose index page is ``index_src_uri`` (the topics): its pages in ``order`` (src_uris),
+    and the section right after the top-level pages (the home and all-questions pages), before the
+    collections."""
+    section = next(
+        (i for i in items if isinstance(i, Section) and any(_src_uri(c) == index_src_uri for c in i.children)), None
+    )
+    if section is None:
+        return items
+    rank = {src_uri: n for n, src_uri in enumerate(order)}
+    section.children.sort(key=lambda c: rank.get(_src_uri(c), len(rank)))
+    rest = [i for i in items if i is not section]
+    at = next((n for n, i in enumerate(rest) if not isinstance(i, Page)), len(rest))
+    return [*rest[:at], section, *rest[at:]]

@@ -2,14 +2,14 @@
 
 mkdocs-static-i18n builds the default language, then, in that build's
 post-build event, each other language: every event below fires once per
-language. Whole-site work (reports, the per-language search indexes) happens
-once, in the outermost build.
+language. Whole-site work (reports, the search bundle of every language's
+questions) happens once, in the outermost build.
 """
 
 from __future__ import annotations
 
-import json
 import logging
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -29,10 +29,11 @@ from mkdocs.utils.templates import TemplateContext
 from faqsite.errors import SourceError, display_path
 from faqsite.importer import lock as locks
 from faqsite.markdown.model import SitePage
-from faqsite.mkdocs_plugin import feeds, navigation, notices, redirects
+from faqsite.mkdocs_plugin import feeds, navigation, notices, redirects, sitemaps, topic_pages
 from faqsite.mkdocs_plugin.catalog import Catalog, build_catalog, inline_html
 from faqsite.mkdocs_plugin.config import FaqSiteConfig
 from faqsite.mkdocs_plugin.languages import (
+    Language,
     build_language,
     current_language,
     default_language,
@@ -42,16 +43,16 @@ from faqsite.mkdocs_plugin.languages import (
 )
 from faqsite.mkdocs_plugin.metadata import describe, escaped
 from faqsite.mkdocs_plugin.pages import PageCache
-from faqsite.mkdocs_plugin.search import split_index
+from faqsite.search import bundle as search_bundle
+from faqsite.search.records import Record, question_records
 from faqsite.security import confine, csp, sanitize, svg
 from faqsite.translations.freshness import Status, statuses
 
 log = get_plugin_logger(__name__)
 
-# Third-party chatter a reader of the build log does not need: jieba's
-# dictionary loading, and mkdocs-static-i18n's per-option "Overriding …" lines
-# (its logger is named after the engine: MkDocs or ProperDocs).
-QUIET_LOGGERS = ("jieba", "mkdocs.plugins.mkdocs_static_i18n", "properdocs.plugins.mkdocs_static_i18n")
+# Third-party chatter a reader of the build log does not need: mkdocs-static-i18n's per-option
+# "Overriding …" lines (its logger is named after the engine: MkDocs or ProperDocs).
+QUIET_LOGGERS = ("mkdocs.plugins.mkdocs_static_i18n", "properdocs.plugins.mkdocs_static_i18n")
 # Each engine's build log. mkdocs-static-i18n silences the start and end lines of the other languages'
 # builds in MkDocs' log only; under ProperDocs the log would say "Documentation built" once per language.
 BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
@@ -79,24 +80,25 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         self.default_not_found = ""  # the default language's 404 page, as MkDocs rendered it
         self.nested_lines = NestedBuildLines()
         self.script_hashes: set[str] = set()  # of the theme's inline scripts, on every page of every language
+        self.search_records: list[Record] = []  # the questions of every language, for the search bundle
         self.engine = ""  # the engine as templates name it ("1.6.1" for MkDocs, "ProperDocs 1.6.7")
+        self.topics: topic_pages.TopicsView | None = None  # this language's topics (data/topics.yml)
+        self.topics_env: Environment | None = None  # the theme's, for the topic links (pages are read before on_env)
+        self.topic_files: dict[str, list[File]] = {}  # language -> its generated topic pages, for the sitemap
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         for name in QUIET_LOGGERS:
             logging.getLogger(name).setLevel(logging.WARNING)
-        try:
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)
-        except ImportError:
-            pass
 
     @event_priority(-110)  # after mkdocs-static-i18n has set this build's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.depth += 1
         if self.depth == 1:
             self.script_hashes = set()
+            self.search_records = []
+            self.topic_files = {}
         self.catalog = Catalog([])
+        self.topics = None
         self.not_found = None
         if not self.config.enabled:
             return config
@@ -133,6 +135,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if self.depth == 1:
             _refuse_unsafe_files(Path(config.docs_dir))
         _add_shared_assets(files, config)
+        _drop_theme_search(files)
         if not config.strict:
             self._add_stand_ins(files, config)
         docs = {f.src_uri: f for f in files.documentation_pages() if f.abs_src_path}
@@ -142,8 +145,29 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             {uri: [(q.label, q.title, q.id) for q in page.questions] for uri, page in read.items()},
             _legacy(Path(self.config.upstream_locks)),
         )
+        self._add_topics(files, config)
         self._add_generated(files, config)
         return files
+
+    def _add_topics(self, files: Files, config: MkDocsConfig) -> None:
+        """This language's topic pages (faqsite.mkdocs_plugin.topic_pages); the default language's build
+        reports what is wrong in data/topics.yml (a question without a topic fails the strict build)."""
+        langs = languages(config)
+        lang = build_language(config) or Language(current_language(config), "", True)
+        try:
+            self.topics, problems = topic_pages.load_topics(config, self.catalog, lang, langs)
+        except SourceError as exc:
+            raise PluginError("\n".join(str(problem) for problem in exc.problems)) from None
+        if is_default_build(config):
+            for problem in problems:
+                log.warning(str(problem))
+        self.topics_env = config.theme.get_env()
+        generated = topic_pages.page_files(self.topics, lang=lang, langs=langs, config=config)
+        for file in generated:
+            if file.src_uri in files.src_uris:
+                raise PluginError(f"{file.src_uri}: generated by the faqsite plugin, and also a file in docs/")
+            files.append(file)
+        self.topic_files[lang.locale] = generated
 
     def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
         """This language's feed; in the default language's build, robots.txt and the old upstream paths."""
@@ -199,8 +223,14 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if not self.config.enabled:
             return nav
         self.nav = nav
-        navigation.tidy_sections(nav.items, {s.src_uri: s.nav_title for s in self.catalog.seasons})
+        titles = {s.src_uri: s.nav_title for s in self.catalog.seasons}
+        if self.topics is not None:
+            titles[self.topics.src_uri] = self.topics.title
+        navigation.tidy_sections(nav.items, titles)
         nav.items = navigation.unwrap_folders(nav.items)
+        if self.topics is not None:
+            order = [self.topics.src_uri, *(t.src_uri for t in self.topics.topics)]
+            nav.items = navigation.place_section(nav.items, self.topics.src_uri, order)
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -239,6 +269,9 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         """The engine's name for the generator tag of the 404 pages we render (the default language's
         theme templates render before the other languages build)."""
         self.engine = context["mkdocs_version"]
+        if template_name == "sitemap.xml" and "i18n_alternates" in context:
+            extra = cast(dict[str, Any], context)  # mkdocs-static-i18n's, read by the sitemap template
+            extra["i18n_alternates"] = topic_pages.in_sitemap(extra["i18n_alternates"], self.topic_files)
         return context
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -264,22 +297,39 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Front matter as text for the templates; on an English page, a notice under each question whose
-        Chinese original changed."""
+        Chinese original changed; under each question, links to its topics."""
         if not self.config.enabled:
             return markdown
         page.meta = escaped(page.meta)
-        if self.env is None or page.file.abs_src_path is None:
+        if self.env is not None and page.file.abs_src_path is not None:
+            default = default_language(config)
+            source_url = twin_urls(page.url, languages(config)).get(default.locale if default else "", "")
+            markdown = notices.with_notices(
+                markdown,
+                path=Path(page.file.abs_src_path),
+                url=page.url,
+                source_url=source_url,
+                source_lang=default.locale if default else "",
+                found=self.translations,
+                env=self.env,
+                config=config,
+            )
+        return self._with_topic_links(markdown, page, config)
+
+    def _with_topic_links(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """Links to each question's topics under its heading, on an issue or section page."""
+        season = page.meta.get("season")
+        unit = page.meta.get("issue") or page.meta.get("part")
+        if self.topics is None or self.topics_env is None or not season or not unit or page.file.abs_src_path is None:
             return markdown
-        default = default_language(config)
-        source_url = twin_urls(page.url, languages(config)).get(default.locale if default else "", "")
-        return notices.with_notices(
+        return topic_pages.with_links(
             markdown,
             path=Path(page.file.abs_src_path),
             url=page.url,
-            source_url=source_url,
-            source_lang=default.locale if default else "",
-            found=self.translations,
-            env=self.env,
+            season=str(season),
+            unit=PurePosixPath(page.file.src_uri).stem,
+            topics=self.topics,
+            env=self.topics_env,
             config=config,
         )
 
@@ -314,7 +364,22 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                 page.meta["description"] = escape(describe(html))
         return html
 
-    on_page_content = CombinedEvent(_sanitize, _describe)
+    @event_priority(-50)  # the page as readers get it: sanitized
+    def _index(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """The page's questions, for the search bundle written once every language is built."""
+        season = self.catalog.season(page.meta.get("season"))
+        if (
+            self.config.enabled
+            and self.config.search
+            and season is not None
+            and (page.meta.get("issue") or page.meta.get("part"))
+        ):
+            unit = Markup(page.title or "").striptags()
+            where = f"{season.nav_title} · {unit}" if unit else season.nav_title
+            self.search_records += question_records(html, url=page.url, lang=current_language(config), where=where)
+        return html
+
+    on_page_content = CombinedEvent(_sanitize, _describe, _index)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -322,18 +387,19 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         if self.config.enabled:
             extra = cast(dict[str, Any], context)  # our own keys, read by our templates
             extra["faq_catalog"] = self.catalog
+            extra["faq_topics"] = self.topics
             langs = languages(config)
             extra["faq_alternates"] = [
-                {"lang": lang.locale, "url": url, "default": lang.default}
+                {"lang": lang.locale, "name": lang.name, "url": url, "default": lang.default}
                 for lang, url in zip(langs, twin_urls(page.url, langs).values(), strict=False)
             ]
-            if config.site_url:
-                # the theme's hreflang links (extra.alternate, set per page by mkdocs-static-i18n just
-                # before): absolute, as search engines require; the switch keeps relative links
-                twins = {alt["lang"]: alt["url"] for alt in extra["faq_alternates"]}
-                for alt in getattr(config.extra, "alternate", None) or []:  # where the theme reads it
-                    if alt.get("lang") in twins:
-                        alt["link"] = config.site_url + twins[alt["lang"]]
+            # The hreflang alternates are in the sitemap (overrides/sitemap.xml), not in the page's
+            # head: Material fetches "sitemap.xml" next to every <link rel="alternate"> of a page,
+            # expecting language roots, and twin pages would make that a failed request per page
+            # (with a CSP violation when the links are absolute and the host is not the site's).
+            # The language switch reads faq_alternates.
+            if getattr(config.extra, "alternate", None):
+                setattr(config.extra, "alternate", [])  # noqa: B010 (where the theme reads it)
         return context
 
     @event_priority(0)  # before mkdocs-static-i18n builds the other languages
@@ -349,7 +415,10 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             for name in BUILD_LOGGERS:
                 logging.getLogger(name).removeFilter(self.nested_lines)
             if self.config.enabled:
-                _split_search_index(config)
+                if self.config.search:
+                    for path, content in search_bundle.bundle(self.search_records).items():
+                        write_file(content, str(Path(config.site_dir) / path))
+                _write_language_sitemaps(config)
                 # for hosts that read a headers file: the same policy, with every page's script hashes
                 headers = csp.headers_file(self.script_hashes)
                 write_file(headers.encode("utf-8"), str(Path(config.site_dir) / "_headers"))
@@ -361,7 +430,9 @@ def _refuse_unsafe_files(docs: Path) -> None:
     """Stop the build on what would publish the build machine or run script (faqsite.security)."""
     problems = [f"{display_path(link)}: {confine.MESSAGE}" for link in confine.symlinks(docs)]
     problems += [f"{display_path(path)}: {confine.FILE_MESSAGE}" for path in confine.unexpected_files(docs)]
-    problems += [str(p) for drawing in sorted(docs.rglob("*.svg")) if not drawing.is_symlink() for p in svg.problems(drawing)]
+    problems += [
+        str(p) for drawing in sorted(docs.rglob("*.svg")) if not drawing.is_symlink() for p in svg.problems(drawing)
+    ]
     if problems:
         raise PluginError("\n".join(problems))
 
@@ -390,18 +461,26 @@ def _legacy(folder: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
     return out
 
 
-def _split_search_index(config: MkDocsConfig) -> None:
-    """Once all languages are built: one search index per language (see faqsite.mkdocs_plugin.search)."""
+# Material's own search engine (lunr and its languages, its worker): the site searches with the
+# bundle of faqsite.search instead, and publishes none of it.
+THEME_SEARCH = re.compile(r"assets/javascripts/(?:lunr/|workers/search\.[0-9a-f]+\.min\.js)")
+
+
+def _drop_theme_search(files: Files) -> None:
+    for file in [f for f in files if THEME_SEARCH.match(f.src_uri)]:
+        files.remove(file)
+
+
+def _write_language_sitemaps(config: MkDocsConfig) -> None:
+    """A sitemap at each other language's root (see faqsite.mkdocs_plugin.sitemaps)."""
     site = Path(config.site_dir)
-    merged = site / "search" / "search_index.json"
-    if not merged.exists():
+    whole = site / "sitemap.xml"
+    if not config.site_url or not whole.exists():
         return
-    prefixes = {lang.locale: lang.prefix for lang in languages(config)}
-    for locale, index in split_index(json.loads(merged.read_text(encoding="utf-8")), prefixes).items():
-        write_file(
-            json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-            str(site / prefixes[locale] / "search" / "search_index.json"),
-        )
+    for lang in languages(config):
+        if lang.prefix:
+            part = sitemaps.language_sitemap(whole.read_text(encoding="utf-8"), config.site_url + lang.prefix)
+            write_file(part.encode("utf-8"), str(site / lang.prefix / "sitemap.xml"))
 
 
 def _add_shared_assets(files: Files, config: MkDocsConfig) -> None:

@@ -17,7 +17,9 @@ from html.parser import HTMLParser
 # The directives a <meta> policy can carry (frame-ancestors, report-uri and sandbox cannot).
 DIRECTIVES: dict[str, list[str]] = {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
+    # 'wasm-unsafe-eval': the search engine (Pagefind) compiles its WebAssembly from the site; it
+    # allows no eval() of JavaScript
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
     "style-src": ["'self'"],
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:"],
