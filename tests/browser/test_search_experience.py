@@ -92,6 +92,7 @@ def test_following_a_result_lands_on_the_question_with_the_words_marked(page: Pa
         anchor,
     )
     assert in_question
+    assert page.locator(".faq-meta mark[data-faq-hit], .headerlink mark").count() == 0  # the answer, not around it
 
 
 def test_the_keyboard_opens_moves_through_and_closes_search(page: Page, base_url: str) -> None:

@@ -106,32 +106,42 @@ export function matcher(words) {
   return new RegExp(alternatives.join("|"), "giu");
 }
 
-/* text -> [[piece, marked], ...] of at most EXCERPT_CHARS around the first match */
-export function excerpt(text, pattern) {
+/* text -> [[piece, marked], ...]: the words of `pattern` marked */
+export function marked(text, pattern) {
   const clean = String(text || "").replace(INVISIBLE, "");
-  let start = 0;
-  if (pattern) {
-    pattern.lastIndex = 0;
-    const first = pattern.exec(clean);
-    if (first) start = Math.max(0, first.index - Math.floor(EXCERPT_CHARS / 4));
-  }
-  const chars = Array.from(clean);
-  let end = Math.min(chars.length, start + EXCERPT_CHARS);
-  if (end === chars.length) start = Math.max(0, end - EXCERPT_CHARS);
-  let window = chars.slice(start, end).join("");
   const pieces = [];
-  if (start > 0) pieces.push(["…", false]);
   let last = 0;
   if (pattern) {
     pattern.lastIndex = 0;
-    for (const m of window.matchAll(pattern)) {
+    for (const m of clean.matchAll(pattern)) {
       if (!m[0]) continue;
-      if (m.index > last) pieces.push([window.slice(last, m.index), false]);
+      if (m.index > last) pieces.push([clean.slice(last, m.index), false]);
       pieces.push([m[0], true]);
       last = m.index + m[0].length;
     }
   }
-  if (last < window.length) pieces.push([window.slice(last), false]);
+  if (last < clean.length) pieces.push([clean.slice(last), false]);
+  return pieces;
+}
+
+/* text -> about EXCERPT_CHARS characters around its first match, starting and ending at a word's edge */
+export function excerpt(text, pattern) {
+  const chars = Array.from(String(text || "").replace(INVISIBLE, ""));
+  let start = 0;
+  if (pattern) {
+    pattern.lastIndex = 0;
+    const first = pattern.exec(chars.join(""));
+    if (first) start = Math.max(0, Array.from(chars.join("").slice(0, first.index)).length - Math.floor(EXCERPT_CHARS / 4));
+  }
+  let end = Math.min(chars.length, start + EXCERPT_CHARS);
+  if (end === chars.length) start = Math.max(0, end - EXCERPT_CHARS);
+  /* not inside a Latin word: move the edges to the nearest space or punctuation within a few characters */
+  const latin = (ch) => /[\p{L}\p{N}_.\-]/u.test(ch) && !HAN_ONLY.test(ch);
+  const inWord = (i) => i > 0 && i < chars.length && latin(chars[i - 1]) && latin(chars[i]);
+  for (let n = 0; n < 12 && start > 0 && inWord(start); n++) start++;
+  for (let n = 0; n < 12 && end < chars.length && inWord(end); n++) end--;
+  const pieces = marked(chars.slice(start, end).join("").trim(), pattern);
+  if (start > 0) pieces.unshift(["…", false]);
   if (end < chars.length) pieces.push(["…", false]);
   return pieces;
 }
@@ -194,7 +204,7 @@ function element(tag, className, text) {
   return el;
 }
 
-function marked(parent, pieces) {
+function fill(parent, pieces) {
   for (const [piece, isHit] of pieces) {
     parent.append(isHit ? element("mark", "", piece) : document.createTextNode(piece));
   }
@@ -211,10 +221,10 @@ function resultItem(result, query, pattern) {
   const article = element("article", "md-search-result__article md-typeset");
   const heading = element("h1");
   if (result.label) heading.append(element("span", "faq-search-label", result.label + " "));
-  marked(heading, excerpt(result.title, pattern));
+  fill(heading, marked(result.title, pattern));
   article.append(heading);
   if (result.where) article.append(element("p", "faq-search-where", result.where));
-  article.append(marked(element("p", "faq-search-excerpt"), excerpt(result.text, pattern)));
+  article.append(fill(element("p", "faq-search-excerpt"), excerpt(result.text, pattern)));
   link.append(article);
   item.append(link);
   return item;
@@ -258,7 +268,7 @@ function highlightLanding() {
   };
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.parentElement && !node.parentElement.closest("script, style, .headerlink, mark") && inQuestion(node)
+      node.parentElement && !node.parentElement.closest("script, style, .headerlink, .faq-meta, mark") && inQuestion(node)
         ? NodeFilter.FILTER_ACCEPT
         : NodeFilter.FILTER_REJECT,
   });
