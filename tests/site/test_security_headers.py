@@ -73,3 +73,13 @@ def test_headers_file_allows_the_scripts_of_every_page(site: BuiltSite) -> None:
         )
     )
     assert {v for v in policy["script-src"] if v.startswith("'sha256-")} == every
+
+
+def test_only_the_header_policy_lets_the_search_worker_compile_webassembly(site: BuiltSite) -> None:
+    """Pagefind compiles WebAssembly in its worker, under the worker's response policy (_headers); the
+    pages' own <meta> policy never allows it."""
+    headers = (site.root / "_headers").read_text(encoding="utf-8")
+    assert "'wasm-unsafe-eval'" in headers and "'unsafe-eval'" not in headers.replace("'wasm-unsafe-eval'", "")
+    page = BeautifulSoup((site.root / "faq/2021-s1/issue-3/index.html").read_text(encoding="utf-8"), "html.parser")
+    meta = page.select_one('meta[http-equiv="Content-Security-Policy"]')
+    assert meta is not None and "wasm" not in str(meta["content"])

@@ -17,9 +17,7 @@ from html.parser import HTMLParser
 # The directives a <meta> policy can carry (frame-ancestors, report-uri and sandbox cannot).
 DIRECTIVES: dict[str, list[str]] = {
     "default-src": ["'self'"],
-    # 'wasm-unsafe-eval': the search engine (Pagefind) compiles its WebAssembly from the site; it
-    # allows no eval() of JavaScript
-    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "script-src": ["'self'"],
     "style-src": ["'self'"],
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:"],
@@ -34,6 +32,11 @@ DIRECTIVES: dict[str, list[str]] = {
     "form-action": ["'none'"],
 }
 HEADER_ONLY = {"frame-ancestors": ["'none'"]}
+# In the header only: the search engine (Pagefind) compiles its WebAssembly in its own worker, whose
+# policy is that of its response (a worker does not inherit the page's <meta> policy). Pages never
+# compile WebAssembly, so their <meta> policy does not allow it; 'wasm-unsafe-eval' allows no eval()
+# of JavaScript.
+HEADER_ONLY_SCRIPT = ["'wasm-unsafe-eval'"]
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
@@ -43,7 +46,8 @@ def script_hash(source: str) -> str:
 
 def policy(hashes: Iterable[str], *, header: bool = False) -> str:
     directives = {**DIRECTIVES, **(HEADER_ONLY if header else {})}
-    directives["script-src"] = [*directives["script-src"], *sorted(set(hashes))]
+    extra = HEADER_ONLY_SCRIPT if header else []
+    directives["script-src"] = [*directives["script-src"], *extra, *sorted(set(hashes))]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
