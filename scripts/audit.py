@@ -123,7 +123,7 @@ def axe_and_requests(base: str) -> list[str]:
                 failures.extend(f"axe {scheme} {path}: {v['id']} at {', '.join(v['nodes'])}" for v in result)
             # use the search too: the index and the worker load on demand
             page.goto(base + PAGES[2], wait_until="networkidle")
-            page.locator(".md-header label[for='__search']").first.click()  # the search icon on a phone
+            page.locator(".md-header [data-faq-toggle='__search']").first.click()  # the search button on a phone
             page.locator("input.md-search__input").press_sequentially("docker", delay=50)
             page.wait_for_selector(".md-search-result__item")
             other = sorted(h for h in hosts if h != own_host)

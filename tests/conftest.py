@@ -74,6 +74,9 @@ def inputs_key() -> str:
             digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
     for dist in sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()):
         digest.update(dist.encode() + b"\n")
+    # the pages' dates of change come from the history (faqsite.history): a commit builds again
+    history = subprocess.run(["git", "log", "-1", "--format=%H", "--", "docs"], cwd=ROOT, capture_output=True, check=False)
+    digest.update(history.stdout)
     return digest.hexdigest()[:16]
 
 

@@ -53,3 +53,15 @@ def page(browser: Browser) -> Iterator[Page]:
     yield p
     context.close()
     assert recorder.violations == [], f"Content-Security-Policy violations: {recorder.violations}"
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A phone-sized page (390 × 844), checked for Content-Security-Policy violations as ``page`` is."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    p = context.new_page()
+    recorder = Recorder(p)
+    p.recorder = recorder  # type: ignore[attr-defined]
+    yield p
+    context.close()
+    assert recorder.violations == [], f"Content-Security-Policy violations: {recorder.violations}"

@@ -37,3 +37,26 @@ def test_switch_follows_a_question_chosen_on_the_page(page: Page, base_url: str)
     page.wait_for_load_state("networkidle")
     assert page.url == base_url + "/en/faq/2021-s1/issue-5/#q5-4"
     expect(page.locator("h2#q5-4")).to_contain_text("Q5.4")
+
+
+@pytest.mark.parametrize(
+    ("start", "twin"),
+    [("/faq/2021-s1/issue-3/", "/en/faq/2021-s1/issue-3/"), ("/en/faq/2021-s1/issue-3/", "/faq/2021-s1/issue-3/")],
+)
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_switch_follows_the_reader_who_scrolled(
+    request: pytest.FixtureRequest, base_url: str, device: str, start: str, twin: str
+) -> None:
+    """Scrolled to Q3.4: Material writes #q3-4 into the address with replaceState, which fires no
+    hashchange; the switch leads to the twin at that question, and back."""
+    page: Page = request.getfixturevalue("phone" if device == "phone" else "page")
+    page.goto(base_url + start, wait_until="networkidle")
+    for here, there in ((start, twin), (twin, start)):
+        page.locator("h2#q3-4").evaluate("h => h.scrollIntoView({block: 'start'})")
+        page.mouse.wheel(0, 20)
+        expect(page).to_have_url(base_url + here + "#q3-4")  # the address follows the reader
+        page.locator(".md-header .md-select > button").hover()
+        page.locator(f"a.md-select__link[hreflang={'zh' if there == '/faq/2021-s1/issue-3/' else 'en'}]").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == base_url + there + "#q3-4"
+        expect(page.locator("h2#q3-4")).to_be_in_viewport()

@@ -41,7 +41,10 @@ def test_legacy_pages(paths: list[str], pages: list[str]) -> None:
 
 TEMPLATES = {
     "legacy-redirect.html": "{{ season.id }} {{ season_url }}{% for a, t in targets|dictsort %} {{ a }}={{ t }}{% endfor %}",
-    "partials/atom-feed.html": "{{ lang }} {{ prefix }}:{% for u in units %} {{ u.slug }}@{{ seasons[u.season].id }}{% endfor %}",
+    "partials/atom-feed.html": (
+        "{{ lang }} {{ prefix }} {{ updated }}:"
+        "{% for u, published, updated in entries %} {{ u.slug }}@{{ seasons[u.season].id }} {{ published }} {{ updated }}{% endfor %}"
+    ),
 }
 
 
@@ -64,8 +67,15 @@ def test_redirect_pages_send_old_anchors_to_absolute_targets(env: Environment) -
     }
 
 
-def test_feed_lists_dated_units_newest_first(env: Environment) -> None:
+def test_feed_lists_dated_units_newest_first_updated_when_their_pages_changed(env: Environment) -> None:
+    """Entries by publication, newest first; each updated when its page last changed (never before it was
+    published), or when published if the history does not say; the feed when its newest entry was."""
     day = dt.date(2021, 1, 1)
+    changed = {
+        "faq/2021-s1/issue-9.md": dt.datetime(2026, 11, 23, 19, 34, 50, tzinfo=dt.UTC),
+        "faq/2021-s1/issue-10.md": dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+        "faq/2021-s1/issue-1.md": dt.datetime(2020, 11, 1, tzinfo=dt.UTC),  # before its publication
+    }
     catalog = build_catalog(
         [
             ("faq/2021-s1/index.md", "faq/2021-s1/", {"season": "2021-s1"}),
@@ -75,11 +85,16 @@ def test_feed_lists_dated_units_newest_first(env: Environment) -> None:
             ("faq/2021-s2/index.md", "faq/2021-s2/", {"season": "2021-s2"}),
             ("faq/2021-s2/issue-1.md", "u", {"season": "2021-s2", "issue": 1, "date": dt.date(2021, 3, 1)}),
             ("faq/2021-s2/part-1.md", "u", {"season": "2021-s2", "part": "1"}),  # no date: not in the feed
-        ]
+        ],
+        updated=changed,
     )
-    assert feed_xml(env, catalog, config=None, prefix="en/", lang="en") == (
-        "en en/: issue-1@2021-s2 issue-10@2021-s1 issue-9@2021-s1 issue-1@2021-s1"
-    )
+    assert feed_xml(env, catalog, config=None, prefix="en/", lang="en").split(" ") == [
+        "en", "en/", "2026-11-24T08:00:00+08:00:",  # the newest instant
+        "issue-1@2021-s2", "2021-03-01T00:00:00Z", "2021-03-01T00:00:00Z",
+        "issue-10@2021-s1", "2021-01-01T00:00:00Z", "2026-11-24T08:00:00+08:00",
+        "issue-9@2021-s1", "2021-01-01T00:00:00Z", "2026-11-23T19:34:50Z",
+        "issue-1@2021-s1", "2020-12-01T00:00:00Z", "2020-12-01T00:00:00Z",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("site_url", ["https://faq.example.org/", "https://faq.example.org"])

@@ -180,7 +180,10 @@ INSPECT = r"""
     // the theme's own forms: the palette switch and the search box
     "body form:not(.md-header__option):not(.md-search__form), body meta, body link, body style",
     "article script, article noscript, article template, article input, article textarea, article select",
-    "article button:not(.md-code__button), article svg:not(.md-content__button > svg), article maction",
+    // the theme's and our templates' buttons (code copy, question copy-link): content cannot have any,
+    // the sanitizer allows no <button> and no <svg> in a page
+    "article button:not(.md-code__button):not(.faq-share__button)",
+    "article svg:not(.md-content__button > svg):not(.faq-share__icon > svg), article maction",
     "article annotation-xml, article mglyph, article video, article audio, article source, article map, article area",
   ].join(", ");
   if (document.contentType === "text/html") {

@@ -81,12 +81,22 @@ def test_each_language_root_has_the_sitemap_of_its_pages(site: BuiltSite) -> Non
     assert len(locs) == len(pages) and all(loc.startswith(SITE_URL + "en/") for loc in locs)
 
 
-def test_permalinks_are_labelled_in_the_page_language(site: BuiltSite) -> None:
-    titles: dict[str, set[str]] = {"zh": set(), "en": set()}
+COPY_LINK = {
+    "zh": ("复制链接", "已复制链接", "本问题的链接"),
+    "en": ("Copy link", "Link copied", "Link to this question"),
+}
+
+
+def test_copy_link_buttons_speak_the_page_language(site: BuiltSite) -> None:
+    """The button, what it announces and the fallback field's name, in the page's language; and no
+    permalink sign (¶) on any heading: the button replaced it on questions, other headings have none."""
+    seen: dict[str, set[tuple[str, str, str]]] = {"zh": set(), "en": set()}
     for page in content_pages(site.root):
-        titles[lang_of(site, page)] |= {str(a.get("title")) for a in soup(page).select("a.headerlink")}
-    assert len(titles["zh"]) == 1 and HAN.search(next(iter(titles["zh"]))), titles
-    assert len(titles["en"]) == 1 and not HAN.search(next(iter(titles["en"]))), titles
+        assert soup(page).select("a.headerlink") == [], page
+        for button in soup(page).select("button.faq-share__button"):
+            label = button.get_text(" ", strip=True)
+            seen[lang_of(site, page)].add((label, str(button["data-copied"]), str(button["data-field"])))
+    assert seen == {lang: {strings} for lang, strings in COPY_LINK.items()}
 
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")

@@ -38,13 +38,19 @@ def expected(lang: str, key: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("key", UNITS)
 def test_unit_page_has_its_questions_with_permalinks(site: BuiltSite, lang: str, key: str) -> None:
+    """Each question's heading is followed by its copy-link button, which holds the canonical permalink:
+    the page's <link rel=canonical> and the question's anchor."""
     html = page(site, lang, key)
     headings = question_headings(html)
     assert headings == expected(lang, key) == expected("zh", key)
+    canonical = present(soup(html).select_one("link[rel=canonical]"))["href"]
     for id_, label in headings:
         assert id_ == "q" + label[1:].replace(".", "-")
-        permalink = soup(html).select_one(f"h2#{id_} a.headerlink")
-        assert permalink is not None and permalink["href"] == f"#{id_}"
+        share = present(soup(html).select_one(f"article h2#{id_}")).find_next_sibling()
+        assert share is not None and "faq-share" in share.get_attribute_list("class"), (key, id_)
+        assert share["data-permalink"] == f"{canonical}#{id_}"
+        button = present(share.select_one("button.faq-share__button"))
+        assert button["type"] == "button" and button["aria-describedby"] == id_
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -66,7 +72,7 @@ def test_table_of_contents_lists_exactly_the_questions(site: BuiltSite, lang: st
 def test_unit_page_shows_its_collection_and_date(site: BuiltSite, lang: str, key: str) -> None:
     meta = unit_pages(lang)[key].meta
     s = soup(page(site, lang, key))
-    time = s.select_one(".faq-unit-meta time")
+    time = s.select_one(".faq-unit-meta .faq-unit-meta__published time")
     if meta.get("date"):
         assert time is not None and time["datetime"] == str(meta["date"])
     else:
@@ -78,14 +84,22 @@ def test_unit_page_shows_its_collection_and_date(site: BuiltSite, lang: str, key
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_corrected_dates_are_recorded_on_the_page(site: BuiltSite, lang: str) -> None:
+def test_corrected_dates_are_recorded_under_the_title(site: BuiltSite, lang: str) -> None:
+    """The note gives upstream's date as written and ours in the page's format, right under the page's title."""
+    corrected = 0
     for key, p in unit_pages(lang).items():
         notes = soup(page(site, lang, key)).select(".faq-date-note")
         if p.meta.get("date_in_source"):
+            corrected += 1
+            assert len(notes) == 1, key
             text = notes[0].get_text(" ", strip=True)
-            assert str(p.meta["date_in_source"]) in text and str(p.meta["date"]) in text
+            assert str(p.meta["date_in_source"]) in text
+            assert present(notes[0].select_one("time"))["datetime"] == str(p.meta["date"])
+            title = notes[0].find_previous_sibling()
+            assert title is not None and title.name == "h1", key  # the title, then the note
         else:
             assert notes == [], key
+    assert corrected  # the content has a corrected date to show (docs/*/faq/2021-s1/issue-3.md)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -47,6 +47,7 @@ class UnitEntry:
     questions: list[tuple[str, str, str]] = field(default_factory=list)  # (label, title, id)
     kind: str = "issue"  # "issue" or "part" (a part or a part's section)
     part_title: str = ""  # for sections: the title of their part (理论篇)
+    updated: dt.datetime | None = None  # the page's last change (faqsite.history); None: not known
 
     @property
     def slug(self) -> str:
@@ -98,6 +99,10 @@ class Catalog:
         """The collection with this id (a page's ``season`` front matter), or None."""
         return next((s for s in self.seasons if s.id == id_), None)
 
+    def unit(self, src_uri: object) -> UnitEntry | None:
+        """The issue or section page at ``src_uri``, or None."""
+        return next((u for s in self.seasons for u in s.units if u.src_uri == src_uri), None)
+
     @property
     def latest(self) -> UnitEntry | None:
         dated = [u for s in self.seasons for u in s.units if u.date]
@@ -108,10 +113,12 @@ def build_catalog(
     pages: list[tuple[str, str, dict[str, Any]]],
     questions: dict[str, list[tuple[str, str, str]]] | None = None,
     legacy_of: dict[str, tuple[list[str], dict[str, str]]] | None = None,
+    updated: dict[str, dt.datetime] | None = None,
 ) -> Catalog:
     """``pages`` holds (src_uri, url, front matter) for every Markdown page;
     ``questions`` (src_uri -> (label, title, id)) the questions of each;
-    ``legacy_of`` (collection id -> (old upstream paths, old anchor -> target)) the redirects."""
+    ``legacy_of`` (collection id -> (old upstream paths, old anchor -> target)) the redirects;
+    ``updated`` (src_uri -> datetime) the last change of the pages the history dates."""
     questions = questions or {}
     seasons: dict[str, SeasonEntry] = {}
     units: list[UnitEntry] = []
@@ -143,6 +150,7 @@ def build_catalog(
                     questions.get(src_uri, []),
                     "issue" if "issue" in meta else "part",
                     str(meta.get("part_title") or ""),
+                    (updated or {}).get(src_uri),
                 )
             )
     for unit in sorted(units, key=lambda u: u.order):

@@ -8,6 +8,7 @@ questions) happens once, in the outermost build.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from pathlib import Path, PurePosixPath
@@ -27,9 +28,11 @@ from mkdocs.utils import get_build_datetime, normalize_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from faqsite.errors import SourceError, display_path
+from faqsite.history import History
+from faqsite.history import read as read_history
 from faqsite.importer import lock as locks
 from faqsite.markdown.model import SitePage
-from faqsite.mkdocs_plugin import feeds, navigation, notices, redirects, sitemaps, topic_pages
+from faqsite.mkdocs_plugin import dates, feeds, navigation, notices, permalinks, redirects, sitemaps, topic_pages
 from faqsite.mkdocs_plugin.catalog import Catalog, build_catalog, inline_html
 from faqsite.mkdocs_plugin.config import FaqSiteConfig
 from faqsite.mkdocs_plugin.languages import (
@@ -83,8 +86,10 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         self.search_records: list[Record] = []  # the questions of every language, for the search bundle
         self.engine = ""  # the engine as templates name it ("1.6.1" for MkDocs, "ProperDocs 1.6.7")
         self.topics: topic_pages.TopicsView | None = None  # this language's topics (data/topics.yml)
-        self.topics_env: Environment | None = None  # the theme's, for the topic links (pages are read before on_env)
+        # the theme's, for what we render into pages (topic links, copy-link buttons): pages are read before on_env
+        self.topics_env: Environment | None = None
         self.topic_files: dict[str, list[File]] = {}  # language -> its generated topic pages, for the sitemap
+        self.history = History()  # when each line of docs/ last changed (faqsite.history), read once per build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         for name in QUIET_LOGGERS:
@@ -102,9 +107,6 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         self.not_found = None
         if not self.config.enabled:
             return config
-        title = self.config.permalink_title.get(current_language(config))
-        if title and "toc" in config.markdown_extensions:
-            config.mdx_configs.setdefault("toc", {})["permalink_title"] = title
         # Whole-site data, computed again for each build: the preview rebuilds after every change.
         self.translations = statuses(Path(config.docs_dir), self._read)
         if self.depth == 1:
@@ -114,6 +116,15 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                         f"{display_path(s.en_path)}: {s.id}: translation missing"
                         f" (the Chinese question is at {display_path(s.zh_path)}:{s.zh_line})"
                     )
+            # one git log for every language's pages; the pages then ask it for their lines. What is not
+            # committed yet is dated by the day of the build (midnight UTC, as the sitemap's lastmod): the
+            # same in every build of that day, and in the ProperDocs build the tests compare
+            self.history = History()
+            if self.config.git_dates:
+                today = dt.datetime.combine(get_build_datetime().date(), dt.time(), dt.UTC)
+                self.history = read_history(Path(config.docs_dir), now=today)
+            if self.history.note:  # a shallow clone says so; a source archive builds without dates, quietly
+                (log.info if self.history.top is not None else log.debug)(self.history.note)
         return config
 
     def _read(self, path: Path) -> SitePage:
@@ -144,6 +155,7 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             [(uri, docs[uri].url, page.meta) for uri, page in read.items()],
             {uri: [(q.label, q.title, q.id) for q in page.questions] for uri, page in read.items()},
             _legacy(Path(self.config.upstream_locks)),
+            dates.page_dates(self.history, {uri: f.abs_src_path for uri, f in docs.items()}),
         )
         self._add_topics(files, config)
         self._add_generated(files, config)
@@ -296,11 +308,13 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
         return html
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Front matter as text for the templates; on an English page, a notice under each question whose
+        """Front matter as text for the templates; a corrected date's note under the title and each
+        question's last change after its answer; on an English page, a notice under each question whose
         Chinese original changed; under each question, links to its topics."""
         if not self.config.enabled:
             return markdown
         page.meta = escaped(page.meta)
+        markdown = self._with_dates(markdown, page, config)
         if self.env is not None and page.file.abs_src_path is not None:
             default = default_language(config)
             source_url = twin_urls(page.url, languages(config)).get(default.locale if default else "", "")
@@ -315,6 +329,16 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                 config=config,
             )
         return self._with_topic_links(markdown, page, config)
+
+    def _with_dates(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """The date-correction note under the title; each question's last change at the end of its answer."""
+        if self.topics_env is None or page.file.abs_src_path is None:
+            return markdown
+        path = Path(page.file.abs_src_path)
+        markdown = dates.with_date_note(markdown, meta=page.meta, path=path, env=self.topics_env, config=config)
+        return dates.with_question_dates(
+            markdown, page=self._read(path), history=self.history, env=self.topics_env, config=config
+        )
 
     def _with_topic_links(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Links to each question's topics under its heading, on an issue or section page."""
@@ -379,7 +403,20 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
             self.search_records += question_records(html, url=page.url, lang=current_language(config), where=where)
         return html
 
-    on_page_content = CombinedEvent(_sanitize, _describe, _index)
+    @event_priority(-60)  # after the search records: the button is not the page's text
+    def _copy_links(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """A copy-link button after each question's heading (faqsite.mkdocs_plugin.permalinks): the site's
+        own markup, added once the content has been sanitized."""
+        if not self.config.enabled or self.topics_env is None or page.file.abs_src_path is None:
+            return html
+        questions = self._read(Path(page.file.abs_src_path)).questions
+        if not questions:
+            return html
+        return permalinks.with_copy_links(
+            html, questions, canonical_url=page.canonical_url, env=self.topics_env, config=config
+        )
+
+    on_page_content = CombinedEvent(_sanitize, _describe, _index, _copy_links)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -416,7 +453,11 @@ class FaqSitePlugin(BasePlugin[FaqSiteConfig]):
                 logging.getLogger(name).removeFilter(self.nested_lines)
             if self.config.enabled:
                 if self.config.search:
-                    for path, content in search_bundle.bundle(self.search_records).items():
+                    try:
+                        found = search_bundle.bundle(self.search_records)
+                    except search_bundle.BundleError as exc:
+                        raise PluginError(f"search bundle: {exc}") from None
+                    for path, content in found.items():
                         write_file(content, str(Path(config.site_dir) / path))
                 _write_language_sitemaps(config)
                 # for hosts that read a headers file: the same policy, with every page's script hashes
