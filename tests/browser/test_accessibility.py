@@ -56,10 +56,16 @@ def no_clipboard(page: Page) -> None:
     page.locator(".faq-share__field").wait_for()
 
 
+def search_results(page: Page) -> None:
+    page.locator("[data-faq-toggle='__search'], label.md-header__button[for='__search']").first.click()
+    page.locator("input.md-search__input").fill("蒸馏")
+    page.locator(".md-search-result__item mark").first.wait_for()
+
+
 @pytest.mark.parametrize(
     "act",
-    [open_drawer, copy_link, no_clipboard],
-    ids=["drawer-open", "link-copied", "link-shown"],
+    [open_drawer, copy_link, no_clipboard, search_results],
+    ids=["drawer-open", "link-copied", "link-shown", "search-results"],
 )
 def test_axe_finds_nothing(axe_phone: Page, base_url: str, act: Callable[[Page], None]) -> None:
     page = axe_phone
