@@ -82,13 +82,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -102,9 +99,9 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import make_corpus  # noqa: E402
+from counting_server import Wire, serve  # noqa: E402
 
 from faqsite.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from faqsite.devserver import make_handler  # noqa: E402
 from faqsite.markdown.model import read_page  # noqa: E402
 from faqsite.search.records import Record, question_records  # noqa: E402
 
@@ -422,70 +419,6 @@ def site_copy(source: Path, dest: Path) -> Path:
 
 
 # ---------------------------------------------------------------- serving and the browser
-
-
-class Wire:
-    """Bytes the server sent (headers and body, compressed as sent), per path, in order."""
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, int]] = []
-        self.lock = threading.Lock()
-
-    def mark(self) -> int:
-        with self.lock:
-            return len(self.sent)
-
-    def total(self, since: int, pattern: re.Pattern[str] | None = None) -> int:
-        """Bytes sent since ``since`` for paths matching ``pattern``, each path once (as a cache would)."""
-        with self.lock:
-            first = dict(reversed(self.sent[since:]))
-        return sum(n for path, n in first.items() if pattern is None or pattern.search(path))
-
-
-class _Counter:
-    """A response stream that counts what is written to it."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream
-        self.count = 0
-
-    def write(self, data: bytes) -> int:
-        self.count += len(data)
-        return int(self.stream.write(data))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.stream, name)
-
-
-@contextmanager
-def serve(root: Path) -> Iterator[tuple[str, Wire]]:
-    """faqsite.devserver's handler (gzip, the site's _headers) on 127.0.0.1, counting the bytes it sends."""
-    wire = Wire()
-    base: Any = make_handler(root)
-
-    class Counting(base):  # type: ignore[misc]
-        counter: _Counter
-
-        def setup(self) -> None:
-            super().setup()
-            self.counter = _Counter(self.wfile)  # type: ignore[has-type]  # set by the base class's setup()
-            self.wfile = self.counter
-
-        def handle_one_request(self) -> None:
-            self.counter.count = 0
-            super().handle_one_request()
-            if getattr(self, "command", None) and self.counter.count:
-                with wire.lock:
-                    wire.sent.append((self.path, self.counter.count))
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Counting)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", wire
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class Session:
