@@ -43,25 +43,24 @@ class Recorder:
         page.on("request", lambda r: self.requests.append(r.url))
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A desktop page; after the test, no Content-Security-Policy violation may have happened in it."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def recorded_page(browser: Browser, width: int, height: int) -> Iterator[Page]:
+    """A page of that viewport; after the test, no Content-Security-Policy violation may have happened in it."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     p = context.new_page()
     recorder = Recorder(p)
     p.recorder = recorder  # type: ignore[attr-defined]
     yield p
     context.close()
     assert recorder.violations == [], f"Content-Security-Policy violations: {recorder.violations}"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A desktop page (1280 × 900), checked for Content-Security-Policy violations."""
+    yield from recorded_page(browser, 1280, 900)
 
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
     """A phone-sized page (390 × 844), checked for Content-Security-Policy violations as ``page`` is."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    p = context.new_page()
-    recorder = Recorder(p)
-    p.recorder = recorder  # type: ignore[attr-defined]
-    yield p
-    context.close()
-    assert recorder.violations == [], f"Content-Security-Policy violations: {recorder.violations}"
+    yield from recorded_page(browser, 390, 844)

@@ -106,9 +106,9 @@ export function matcher(words) {
   return new RegExp(alternatives.join("|"), "giu");
 }
 
-/* text -> [[piece, marked], ...]: the words of `pattern` marked */
+/* text -> [[piece, marked], ...]: the words of `pattern` marked (the text as it is) */
 export function marked(text, pattern) {
-  const clean = String(text || "").replace(INVISIBLE, "");
+  const clean = String(text || "");
   const pieces = [];
   let last = 0;
   if (pattern) {
@@ -221,7 +221,7 @@ function resultItem(result, query, pattern) {
   const article = element("article", "md-search-result__article md-typeset");
   const heading = element("h1");
   if (result.label) heading.append(element("span", "faq-search-label", result.label + " "));
-  fill(heading, marked(result.title, pattern));
+  fill(heading, marked(String(result.title).replace(INVISIBLE, ""), pattern));
   article.append(heading);
   if (result.where) article.append(element("p", "faq-search-where", result.where));
   article.append(fill(element("p", "faq-search-excerpt"), excerpt(result.text, pattern)));
@@ -275,20 +275,18 @@ function highlightLanding() {
   const nodes = [];
   while (walker.nextNode()) nodes.push(walker.currentNode);
   for (const node of nodes) {
-    pattern.lastIndex = 0;
-    if (!pattern.test(node.data)) continue;
-    pattern.lastIndex = 0;
+    const pieces = marked(node.data, pattern);
+    if (!pieces.some(([, isHit]) => isHit)) continue;
     const fragment = document.createDocumentFragment();
-    let last = 0;
-    for (const m of node.data.matchAll(pattern)) {
-      if (!m[0]) continue;
-      if (m.index > last) fragment.append(node.data.slice(last, m.index));
-      const mark = element("mark", "", m[0]);
+    for (const [piece, isHit] of pieces) {
+      if (!isHit) {
+        fragment.append(piece);
+        continue;
+      }
+      const mark = element("mark", "", piece);
       mark.dataset.faqHit = "";
       fragment.append(mark);
-      last = m.index + m[0].length;
     }
-    if (last < node.data.length) fragment.append(node.data.slice(last));
     node.replaceWith(fragment);
   }
 }
